@@ -1,0 +1,24 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { provinceSchema } from './schemas/province';
+import { sourceSchema } from './schemas/source';
+import { procedureSchema } from './schemas/procedure';
+
+// Tests and the benchmark point the build at another content tree.
+const root = process.env.ICP_CONTENT_DIR ?? './content';
+
+export const collections = {
+  // The id is the file path, not the slug, so a duplicate slug reaches registryProblems() instead of silently overwriting.
+  provinces: defineCollection({
+    loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/provinces`, generateId: ({ entry }) => entry }),
+    schema: provinceSchema,
+  }),
+  sources: defineCollection({
+    loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/sources` }),
+    schema: sourceSchema,
+  }),
+  procedure: defineCollection({
+    loader: glob({ pattern: '*.{md,mdx}', base: `${root}/procedure` }),
+    schema: procedureSchema,
+  }),
+};

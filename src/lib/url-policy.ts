@@ -1,0 +1,77 @@
+/**
+ * What an external URL on this site must look like. Used twice: by the content schema
+ * (a bad URL never enters the registry) and by the build-time link checker (none reaches a page).
+ */
+export type PolicyLevel = 'error' | 'warning';
+export interface PolicyProblem {
+  level: PolicyLevel;
+  rule: 'malformed' | 'protocol' | 'credentials' | 'session-id' | 'host' | 'bare-ip' | 'insecure';
+  message: string;
+}
+
+const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+/** Query or path parameters that carry a server session: they expire and leak. */
+const SESSION_PARAMS = ['jsessionid', 'phpsessid', 'aspsessionid', 'sessionid', 'session_id', 'sid', 'cfid', 'cftoken'];
+const SESSION_PARAM_PATTERN = new RegExp(`^(?:${SESSION_PARAMS.join('|')})[a-z]*$`, 'i');
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** True for a host name that DNS can carry: letters, digits and hyphens in labels of ≤ 63, an alphabetic or punycode TLD. */
+export function isValidDnsName(hostname: string): boolean {
+  if (hostname.length === 0 || hostname.length > 253) return false;
+  const labels = hostname.replace(/\.$/, '').split('.');
+  if (labels.length < 2) return false;
+  if (!labels.every((label) => DNS_LABEL.test(label))) return false;
+  const tld = labels[labels.length - 1];
+  return /^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld);
+}
+
+function hasSessionId(url: URL, raw: string): boolean {
+  // ;jsessionid=… lives in the path, before the query: a servlet container's URL rewriting.
+  if (/;\s*[a-z_]*sessionid=/i.test(raw)) return true;
+  for (const key of url.searchParams.keys()) if (SESSION_PARAM_PATTERN.test(key)) return true;
+  return false;
+}
+
+/** Every way `raw` breaks the external-URL policy; an empty list means it is fine. */
+export function urlPolicyProblems(raw: string): PolicyProblem[] {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return [{ level: 'error', rule: 'malformed', message: 'not a well-formed absolute URL' }];
+  }
+  const problems: PolicyProblem[] = [];
+  if (!ALLOWED_PROTOCOLS.has(url.protocol)) {
+    return [{ level: 'error', rule: 'protocol', message: `protocol ${url.protocol} is not allowed (http, https, mailto only)` }];
+  }
+  if (url.protocol === 'mailto:') {
+    if (!/^[^@\s]+@[^@\s]+$/.test(decodeURIComponent(url.pathname))) {
+      problems.push({ level: 'error', rule: 'malformed', message: 'mailto: without a valid address' });
+    }
+    return problems;
+  }
+  if (url.username || url.password) {
+    problems.push({ level: 'error', rule: 'credentials', message: 'the URL carries a user name or password' });
+  }
+  if (hasSessionId(url, raw)) {
+    problems.push({ level: 'error', rule: 'session-id', message: 'the URL carries a session id (e.g. ;jsessionid=), which expires' });
+  }
+  const host = url.hostname;
+  if (IPV4.test(host) || host.startsWith('[')) {
+    problems.push({ level: 'warning', rule: 'bare-ip', message: `the host is a bare IP address (${host})` });
+  } else if (!isValidDnsName(host)) {
+    problems.push({ level: 'error', rule: 'host', message: `the host "${host}" is not a valid DNS name` });
+  }
+  if (url.protocol === 'http:') {
+    problems.push({ level: 'warning', rule: 'insecure', message: 'plain http:// (no TLS)' });
+  }
+  return problems;
+}
+
+/** Removes `;jsessionid=…` (and similar) from a URL as published, keeping the rest byte for byte. */
+export function stripSessionId(raw: string): string {
+  return raw.replace(/;\s*[a-z_]*sessionid=[^?#]*/i, '');
+}

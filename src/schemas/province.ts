@@ -1,0 +1,71 @@
+import { z } from 'astro/zod';
+import { localized, sourceId, isoDate } from './common';
+import { REGIONS } from '../lib/regions';
+import { urlPolicyProblems } from '../lib/url-policy';
+
+export const LINK_KINDS = [
+  'form-download-page', // a page listing forms, the form is one click further
+  'form-file', // the form itself (.doc, .pdf)
+  'online-portal', // apply online instead of on paper
+  'article-page', // a notice or article with the form attached or described
+  'administration-site', // the administration's home page
+] as const;
+
+export const HOST_TYPES = ['government', 'provider-copy'] as const;
+
+/** A URL as published in a source, after cleaning; the schema refuses what the URL policy refuses. */
+export const cleanUrl = z.string().superRefine((value, ctx) => {
+  for (const problem of urlPolicyProblems(value)) {
+    if (problem.level === 'error') ctx.addIssue({ code: 'custom', message: `${problem.message}: ${value}` });
+  }
+});
+
+export const linkSchema = z.strictObject({
+  url: cleanUrl,
+  kind: z.enum(LINK_KINDS),
+  host: z.enum(HOST_TYPES),
+  source: sourceId,
+  /** What was changed from the URL as the source printed it, and why. */
+  cleaned: z
+    .strictObject({
+      original: z.string().min(1),
+      note: localized,
+    })
+    .optional(),
+  /** The source is secondary or the fact is not settled. */
+  unconfirmed: z.boolean().default(false),
+  note: localized.optional(),
+});
+export type ProvinceLink = z.infer<typeof linkSchema>;
+
+export const noteSchema = z.strictObject({
+  text: localized,
+  source: sourceId,
+});
+
+/** A link a source published that the site does not show, kept so the omission is visible. */
+export const droppedLinkSchema = z.strictObject({
+  original: z.string().min(1),
+  source: sourceId,
+  reason: localized,
+});
+
+export const provinceSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z]+$/, 'a slug is the pinyin name in lower-case letters, e.g. "neimenggu"'),
+  iso: z.string().regex(/^CN-[A-Z]{2}$/, 'an ISO 3166-2 code looks like CN-BJ'),
+  prefix: z.string().regex(/^\p{Script=Han}$/u, 'the ICP prefix is a single Chinese character'),
+  region: z.enum(REGIONS),
+  name: z.strictObject({
+    zh: z.string().min(1),
+    en: z.string().min(1),
+    pinyin: z.string().min(1),
+  }),
+  /** Other names people search for: short forms, old romanizations. */
+  aliases: z.array(z.string().min(1)).default([]),
+  administration: localized,
+  links: z.array(linkSchema).min(1, 'every province needs at least one deregistration link'),
+  dropped: z.array(droppedLinkSchema).default([]),
+  notes: z.array(noteSchema).default([]),
+  updated: isoDate,
+});
+export type Province = z.infer<typeof provinceSchema>;
