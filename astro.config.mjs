@@ -11,7 +11,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory', assets: 'assets' },
+  // Tests and the benchmark build other content trees side by side; each needs its own output and cache.
   outDir: process.env.ICP_OUT_DIR ?? './dist',
+  cacheDir: process.env.ICP_CACHE_DIR ?? './node_modules/.astro',
   i18n: {
     locales: ['zh-cn', 'en'],
     defaultLocale: 'zh-cn',

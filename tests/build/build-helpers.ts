@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+const ASTRO = join(PROJECT_ROOT, 'node_modules/.bin/astro');
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+  outDir: string;
+}
+
+/**
+ * Runs a real `astro build` of this project (or of `root`, a fixture project) into a temporary directory.
+ * `env` points it at other content (ICP_CONTENT_DIR) or sets SITE_URL / BASE_PATH.
+ */
+export async function astroBuild(options: { root?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+  const work = await mkdtemp(join(tmpdir(), 'icp-build-'));
+  const outDir = join(work, 'dist');
+  const env = {
+    ...process.env,
+    ICP_OUT_DIR: outDir,
+    ICP_CACHE_DIR: join(work, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...options.env,
+  };
+  const args = ['build', ...(options.root ? ['--root', options.root] : [])];
+  return new Promise((ok) => {
+    const child = spawn(ASTRO, args, { cwd: PROJECT_ROOT, env });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => ok({ code, output, outDir }));
+  });
+}
+
+/** A copy of the real content/ that a test may break, and a function to remove it. */
+export async function copyContent(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'icp-content-'));
+  await cp(join(PROJECT_ROOT, 'content'), dir, { recursive: true });
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
