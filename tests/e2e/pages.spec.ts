@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { provinces } from './helpers';
+
+test('there are 31 provinces to check', () => {
+  expect(provinces).toHaveLength(31);
+});
+
+for (const [lang, prefix, htmlLang] of [['zh-cn', '', 'zh-CN'], ['en', 'en/', 'en']] as const) {
+  test(`all 31 province pages render their links (${lang})`, async ({ page }) => {
+    for (const p of provinces) {
+      const response = await page.goto(`${prefix}provinces/${p.slug}/`);
+      expect(response?.status(), p.slug).toBe(200);
+      await expect(page.locator('html')).toHaveAttribute('lang', htmlLang);
+      const links = page.locator('[data-province-links] > li a.link-url');
+      await expect(links, p.slug).toHaveCount(p.linkCount);
+      for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+        expect(href, p.slug).toMatch(/^https?:\/\//);
+        expect(href, p.slug).not.toMatch(/jsessionid/i);
+      }
+      await expect(page.locator('h1')).toHaveCount(1);
+      await expect(page.locator('.prefix-char')).toHaveText(p.prefix);
+    }
+  });
+}
+
+test('the language switcher keeps you on the same page, both ways', async ({ page }) => {
+  for (const path of ['', 'procedure/', 'provinces/', 'provinces/xizang/', 'sources/']) {
+    await page.goto(path);
+    await page.locator('[data-lang-switch]').click();
+    await expect(page).toHaveURL(new RegExp(`/en/${path}$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.locator('[data-lang-switch]').click();
+    await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:\\d+/${path}$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  }
+});
+
+test('every page declares its language versions with hreflang and a canonical URL', async ({ page }) => {
+  await page.goto('en/provinces/hunan/');
+  const alternates = await page.locator('link[rel=alternate][hreflang]').evaluateAll((ls) =>
+    ls.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href')!).pathname}`),
+  );
+  expect(alternates).toEqual(['zh-CN /provinces/hunan/', 'en /en/provinces/hunan/', 'x-default /provinces/hunan/']);
+  expect(new URL((await page.locator('link[rel=canonical]').getAttribute('href'))!).pathname).toBe('/en/provinces/hunan/');
+});
+
+test('the province index groups the 31 provinces by the 7 regions', async ({ page }) => {
+  await page.goto('en/provinces/');
+  await expect(page.locator('table[data-region]')).toHaveCount(7);
+  await expect(page.locator('tr[data-province]')).toHaveCount(31);
+  await expect(page.locator('tr[data-province="hunan"]')).toContainText('Friday');
+  await expect(page.locator('tr[data-province="shanghai"]')).toContainText('Online');
+});
+
+test('where the sources disagree, the province page shows both, labelled', async ({ page }) => {
+  await page.goto('en/provinces/heilongjiang/');
+  await expect(page.getByText('The two sources give different links')).toBeVisible();
+  await expect(page.locator('[data-link-source="aliyun-2019"] a.link-url')).toHaveText(/id=51$/);
+  await expect(page.locator('[data-link-source="jdcloud"] a.link-url')).toHaveText(/id=39$/);
+  await expect(page.locator('[data-link-source="jdcloud"]')).toContainText('Source: JD Cloud');
+  // The stale session id is gone from the link but shown, as published, under "Cleaned".
+  await expect(page.locator('[data-link-source="aliyun-2019"] details')).toContainText(';jsessionid=345AC115');
+});
+
+test('the procedure page has the steps, its sources and its last update', async ({ page }) => {
+  await page.goto('procedure/');
+  await expect(page.locator('[data-procedure] ol > li')).toHaveCount(4);
+  await expect(page.locator('[data-procedure] .cite a').first()).toHaveAttribute('href', /\/sources\/#/);
+  await expect(page.getByText('最后更新')).toBeVisible();
+  // English words are not run together by compressHTML: 'jsx'.
+  await page.goto('en/procedure/');
+  await expect(page.locator('[data-procedure]')).toContainText('your filing is no longer used, but your hosting provider cannot deregister it online');
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/[a-z]\[[A-Z]/); // a citation glued to the word before it
+  expect(text).toContain('Choose your province from the list of provinces and open');
+});
+
+test('an unknown address gets the 404 page, in both languages', async ({ page }) => {
+  const response = await page.goto('en/provinces/atlantis/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('找不到这个页面');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('registry.json carries the whole registry with a schema version', async ({ request }) => {
+  const body = await (await request.get('registry.json')).json();
+  expect(body.schemaVersion).toBe(1);
+  expect(body.provinces).toHaveLength(31);
+  expect(body.provinces.find((p: { slug: string }) => p.slug === 'shanghai').methods).toEqual(['form', 'online']);
+  expect(Object.keys(body.sources)).toContain('aliyun-2019');
+});
