@@ -52,7 +52,8 @@ export const droppedLinkSchema = z.strictObject({
 
 export const provinceSchema = z.strictObject({
   slug: z.string().regex(/^[a-z]+$/, 'a slug is the pinyin name in lower-case letters, e.g. "neimenggu"'),
-  iso: z.string().regex(/^CN-[A-Z]{2}$/, 'an ISO 3166-2 code looks like CN-BJ'),
+  // ISO 3166-2 allows 1-3 letters or digits after the country; China's 31 use two letters.
+  iso: z.string().regex(/^CN-[A-Z0-9]{1,3}$/, 'an ISO 3166-2 code looks like CN-BJ'),
   prefix: z.string().regex(/^\p{Script=Han}$/u, 'the ICP prefix is a single Chinese character'),
   region: z.enum(REGIONS),
   name: z.strictObject({
