@@ -20,7 +20,7 @@ export async function astroBuild(options: { root?: string; env?: Record<string, 
   const work = await mkdtemp(join(tmpdir(), 'icp-build-'));
   const outDir = join(work, 'dist');
   const env = {
-    ...process.env,
+    ...cleanEnv(),
     ICP_OUT_DIR: outDir,
     ICP_CACHE_DIR: join(work, 'cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -36,6 +36,15 @@ export async function astroBuild(options: { root?: string; env?: Record<string, 
     child.stderr.on('data', (d) => (output += d));
     child.on('close', (code) => ok({ code, output, outDir }));
   });
+}
+
+/** The environment without what vitest adds (BASE_URL, MODE, DEV, PROD, SSR, VITEST…), which Vite in the child build would read as its own. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) delete env[key];
+  }
+  return env;
 }
 
 /** A copy of the real content/ that a test may break, and a function to remove it. */
