@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import linkChecker from './src/integrations/link-checker/index.ts';
 
 // The site's public address and path; set them for your host (see README, "Deploy").
 const site = process.env.SITE_URL ?? 'https://icp-deregistration.example.org';
@@ -19,7 +20,8 @@ export default defineConfig({
     defaultLocale: 'zh-cn',
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx()],
+  // The link checker runs last, on the finished output: a broken link fails the build.
+  integrations: [mdx(), linkChecker()],
   devToolbar: { enabled: false },
   vite: {
     build: {

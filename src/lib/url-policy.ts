@@ -12,8 +12,9 @@ export interface PolicyProblem {
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 /** Query or path parameters that carry a server session: they expire and leak. */
-const SESSION_PARAMS = ['jsessionid', 'phpsessid', 'aspsessionid', 'sessionid', 'session_id', 'sid', 'cfid', 'cftoken'];
-const SESSION_PARAM_PATTERN = new RegExp(`^(?:${SESSION_PARAMS.join('|')})[a-z]*$`, 'i');
+const SESSION_PARAMS = ['jsessionid', 'phpsessid', 'sessionid', 'session_id', 'sid', 'cfid', 'cftoken'];
+// Exact names (so `side=` or `sidebar=` pass); classic ASP appends random letters: ASPSESSIONIDQQGQGQRA.
+const SESSION_PARAM_PATTERN = new RegExp(`^(?:(?:${SESSION_PARAMS.join('|')})|aspsessionid[a-z]*)$`, 'i');
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -24,8 +25,16 @@ export function isValidDnsName(hostname: string): boolean {
   const labels = hostname.replace(/\.$/, '').split('.');
   if (labels.length < 2) return false;
   if (!labels.every((label) => DNS_LABEL.test(label))) return false;
-  const tld = labels[labels.length - 1];
+  const tld = labels[labels.length - 1] ?? '';
   return /^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld);
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function hasSessionId(url: URL, raw: string): boolean {
@@ -47,8 +56,16 @@ export function urlPolicyProblems(raw: string): PolicyProblem[] {
   if (!ALLOWED_PROTOCOLS.has(url.protocol)) {
     return [{ level: 'error', rule: 'protocol', message: `protocol ${url.protocol} is not allowed (http, https, mailto only)` }];
   }
+  // The URL parser forgives what a reader copying the link would not: `http:/host`, backslashes, and tabs
+  // or newlines, which it silently deletes. The published form must already be the real one.
+  if (/[\s\\]/.test(raw) || /[\u0000-\u001f\u007f]/.test(raw)) {
+    return [{ level: 'error', rule: 'malformed', message: 'the URL contains whitespace, a control character or a backslash' }];
+  }
+  if (url.protocol !== 'mailto:' && !/^https?:\/\/[^/]/i.test(raw)) {
+    return [{ level: 'error', rule: 'malformed', message: 'an http(s) URL must start with "http://" or "https://" and a host' }];
+  }
   if (url.protocol === 'mailto:') {
-    if (!/^[^@\s]+@[^@\s]+$/.test(decodeURIComponent(url.pathname))) {
+    if (!/^[^@\s]+@[^@\s]+$/.test(safeDecode(url.pathname))) {
       problems.push({ level: 'error', rule: 'malformed', message: 'mailto: without a valid address' });
     }
     return problems;

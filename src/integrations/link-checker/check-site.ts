@@ -1,0 +1,313 @@
+/**
+ * The link checker's pure core: given the emitted files and the HTML of every page, every problem with
+ * every link. No file system, no Astro: the integration (index.ts) reads the build output and calls this.
+ *
+ * Link policy (also in README.md):
+ * - Internal links (relative, root-relative, or absolute to `site`) must land on an emitted file, inside
+ *   `base`, written the way `trailingSlash` / `build.format` say; a `#fragment` must name an `id` (or an
+ *   <a name>) on the target page, compared after percent-decoding.
+ * - External URLs must pass src/lib/url-policy.ts: errors fail the build, warnings (http://, bare IPs) do not.
+ * - Every external http(s) <a>/<area> carries rel="noopener noreferrer": the target page gets no handle on
+ *   this one and learns nothing of where the reader came from.
+ */
+import { urlPolicyProblems, type PolicyProblem } from '../../lib/url-policy.ts';
+import { extractPage, lineAt, type ExtractedLink, type ExtractedPage } from './extract.ts';
+
+export type TrailingSlash = 'always' | 'never' | 'ignore';
+export type BuildFormat = 'directory' | 'file' | 'preserve';
+
+export interface SiteConfig {
+  /** Astro `base`, e.g. "/" or "/guide/". */
+  base: string;
+  /** Astro `site`, e.g. "https://example.org"; links to this origin are internal. */
+  site?: string | undefined;
+  trailingSlash: TrailingSlash;
+  format: BuildFormat;
+}
+
+export interface SiteInput {
+  /** Every emitted file, as a POSIX path relative to the output directory ("provinces/beijing/index.html"). */
+  files: ReadonlySet<string>;
+  /** The text of every HTML file, keyed like `files`. */
+  pages: ReadonlyMap<string, string>;
+}
+
+export type Rule =
+  | PolicyProblem['rule']
+  | 'missing-page'
+  | 'missing-asset'
+  | 'missing-anchor'
+  | 'outside-base'
+  | 'trailing-slash'
+  | 'bad-encoding'
+  | 'rel'
+  | 'unused-allow';
+
+export interface LinkProblem {
+  level: 'error' | 'warning';
+  rule: Rule;
+  /** The page's URL path ("/guide/provinces/"). */
+  page: string;
+  /** The emitted file the page came from. */
+  file: string;
+  /** The link exactly as written in the attribute (entity-decoded). */
+  link: string;
+  /** Where it was: "a[href]", "img[srcset]", "meta[og:url]". */
+  where: string;
+  reason: string;
+  /** First line the link is on, and how many times the page repeats it. */
+  line: number;
+  occurrences: number;
+}
+
+/**
+ * An explicit exception. Each one names the rule it waives and says why; an entry that no longer matches
+ * anything is itself reported (as a warning), so the list cannot silently outlive its reason.
+ */
+export interface AllowEntry {
+  rule: Rule;
+  /** The link as written, or a pattern for it. */
+  link: string | RegExp;
+  /** Only on this page (URL path); every page if omitted. */
+  page?: string;
+  reason: string;
+}
+
+export interface CheckResult {
+  errors: LinkProblem[];
+  warnings: LinkProblem[];
+  /** Problems an allow-list entry waived, with the entry's reason. */
+  allowed: (LinkProblem & { allowReason: string })[];
+  stats: { pages: number; links: number; internal: number; external: number };
+  /** Every distinct external URL and the pages that link to it: the external monitor's work list. */
+  external: Map<string, Set<string>>;
+}
+
+// Resolution needs an origin; without `site` configured, a reserved name that no real link can use.
+const PLACEHOLDER_ORIGIN = 'https://link-checker.invalid';
+
+/** Whether a tag's URL is fetched as a subresource (an asset) rather than followed as a link. */
+const LINK_TAGS = new Set(['a', 'area', 'link', 'form', 'meta']);
+
+export function normalizeBase(base: string): string {
+  let b = base.startsWith('/') ? base : `/${base}`;
+  if (!b.endsWith('/')) b += '/';
+  return b;
+}
+
+/** The URL path a page is served at, from its emitted file ("en/index.html" → "/en/", "404.html" → "/404.html"). */
+export function pageUrlPath(file: string, base: string): string {
+  const b = normalizeBase(base);
+  if (file === 'index.html') return b;
+  if (file.endsWith('/index.html')) return b + file.slice(0, -'index.html'.length);
+  return b + file;
+}
+
+function decode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+interface Finding {
+  level: 'error' | 'warning';
+  rule: Rule;
+  reason: string;
+}
+
+/** What an internal URL points at: a file, or why it points at nothing. */
+export function resolveInternal(
+  url: URL,
+  config: SiteConfig,
+  files: ReadonlySet<string>,
+): { file: string; finding?: Finding } | { file: null; finding: Finding } {
+  const base = normalizeBase(config.base);
+  const path = decode(url.pathname);
+  if (path === null) {
+    return { file: null, finding: { level: 'error', rule: 'bad-encoding', reason: `the path ${url.pathname} has broken percent-encoding` } };
+  }
+  let rel: string;
+  if (path.startsWith(base)) rel = path.slice(base.length);
+  else if (path === base.slice(0, -1)) rel = '';
+  else return { file: null, finding: { level: 'error', rule: 'outside-base', reason: `${path} is outside the site's base ${base}` } };
+
+  const looksLikePage = rel === '' || rel.endsWith('/') || rel.endsWith('.html') || !/\.[a-z0-9]+$/i.test(rel);
+  const missing = (): { file: null; finding: Finding } => ({
+    file: null,
+    finding: looksLikePage
+      ? { level: 'error', rule: 'missing-page', reason: `no page at ${path} (the build emitted no ${rel === '' || rel.endsWith('/') ? `${rel}index.html` : `${rel}, ${rel}.html or ${rel}/index.html`})` }
+      : { level: 'error', rule: 'missing-asset', reason: `no file at ${path} (the build emitted no ${rel})` },
+  });
+
+  if (rel === '' || rel.endsWith('/')) {
+    const dirIndex = `${rel}index.html`;
+    const asFile = rel === '' ? null : `${rel.slice(0, -1)}.html`;
+    const file = files.has(dirIndex) ? dirIndex : asFile && config.format !== 'directory' && files.has(asFile) ? asFile : null;
+    if (!file) return missing();
+    if (config.trailingSlash === 'never' && rel !== '') {
+      return { file, finding: { level: 'error', rule: 'trailing-slash', reason: `${path} ends in a slash but trailingSlash is "never": link to ${path.slice(0, -1)}` } };
+    }
+    return { file };
+  }
+  if (files.has(rel)) return { file: rel };
+  if (files.has(`${rel}.html`)) return { file: `${rel}.html` };
+  if (files.has(`${rel}/index.html`)) {
+    const file = `${rel}/index.html`;
+    if (config.trailingSlash === 'always') {
+      return { file, finding: { level: 'error', rule: 'trailing-slash', reason: `the page is at ${path}/ and trailingSlash is "always": link to ${path}/` } };
+    }
+    return { file };
+  }
+  return missing();
+}
+
+function describe(link: ExtractedLink): string {
+  return link.tag === 'meta' ? `meta[${link.attr}]` : `${link.tag}[${link.attr}]`;
+}
+
+function matchesAllow(entry: AllowEntry, problem: LinkProblem): boolean {
+  if (entry.rule !== problem.rule) return false;
+  if (entry.page !== undefined && entry.page !== problem.page) return false;
+  return typeof entry.link === 'string' ? entry.link === problem.link : entry.link.test(problem.link);
+}
+
+export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly AllowEntry[] = []): CheckResult {
+  const base = normalizeBase(config.base);
+  const origin = config.site ? new URL(config.site).origin : PLACEHOLDER_ORIGIN;
+
+  // Pass 1: parse every page once; fragments can point forward to pages not yet seen.
+  const parsed = new Map<string, ExtractedPage>();
+  for (const [file, html] of input.pages) parsed.set(file, extractPage(html));
+
+  // Both caches are keyed by what the answer depends on, so site-wide navigation is checked once.
+  const internalCache = new Map<string, Finding[]>();
+  const externalCache = new Map<string, PolicyProblem[]>();
+  const external = new Map<string, Set<string>>();
+  const found = new Map<string, LinkProblem>();
+  const stats = { pages: parsed.size, links: 0, internal: 0, external: 0 };
+
+  const checkInternal = (url: URL): Finding[] => {
+    const key = url.href;
+    const cached = internalCache.get(key);
+    if (cached) return cached;
+    const findings: Finding[] = [];
+    const target = resolveInternal(url, config, input.files);
+    if (target.finding) findings.push(target.finding);
+    const fragment = url.hash.slice(1);
+    if (target.file && fragment && target.file.endsWith('.html') && fragment.toLowerCase() !== 'top') {
+      const anchors = parsed.get(target.file)?.anchors;
+      const decoded = decode(fragment);
+      if (anchors && !anchors.has(fragment) && !(decoded !== null && anchors.has(decoded))) {
+        findings.push({
+          level: 'error',
+          rule: 'missing-anchor',
+          reason: `no element with id "${decoded ?? fragment}" on ${pageUrlPath(target.file, base)}`,
+        });
+      }
+    }
+    internalCache.set(key, findings);
+    return findings;
+  };
+
+  for (const [file, page] of parsed) {
+    const pagePath = pageUrlPath(file, base);
+    const html = input.pages.get(file) ?? '';
+    const pageUrl = new URL(pagePath, origin);
+    let baseUrl = pageUrl;
+    if (page.baseHref !== null) {
+      try {
+        baseUrl = new URL(page.baseHref, pageUrl);
+      } catch {
+        // A broken <base> is reported like any other link below.
+      }
+    }
+    const report = (link: ExtractedLink, finding: Finding) => {
+      const key = `${file}\n${link.value}\n${finding.rule}`;
+      const seen = found.get(key);
+      if (seen) {
+        seen.occurrences++;
+        return;
+      }
+      found.set(key, {
+        ...finding,
+        page: pagePath,
+        file,
+        link: link.value,
+        where: describe(link),
+        line: lineAt(html, link.offset),
+        occurrences: 1,
+      });
+    };
+
+    for (const link of page.links) {
+      stats.links++;
+      const value = link.value;
+      if (/^data:/i.test(value) && !LINK_TAGS.has(link.tag)) continue; // inline images are not links
+      let url: URL;
+      try {
+        url = new URL(value, baseUrl);
+      } catch {
+        report(link, { level: 'error', rule: 'malformed', reason: 'not a well-formed URL' });
+        continue;
+      }
+      if (url.origin === origin && (url.protocol === 'http:' || url.protocol === 'https:')) {
+        stats.internal++;
+        for (const finding of checkInternal(url)) report(link, finding);
+        continue;
+      }
+      stats.external++;
+      let problems = externalCache.get(value);
+      if (!problems) {
+        problems = urlPolicyProblems(value);
+        externalCache.set(value, problems);
+      }
+      for (const p of problems) report(link, { level: p.level, rule: p.rule, reason: p.message });
+      const web = url.protocol === 'http:' || url.protocol === 'https:';
+      if (web && link.rel && !(link.rel.includes('noopener') && link.rel.includes('noreferrer'))) {
+        const rel = link.rel.length ? `rel="${link.rel.join(' ')}"` : 'no rel';
+        report(link, { level: 'error', rule: 'rel', reason: `external link with ${rel}: it must carry rel="noopener noreferrer"` });
+      }
+      if (web && !problems.some((p) => p.level === 'error')) {
+        const key = url.href.replace(/#.*$/, '');
+        let pages = external.get(key);
+        if (!pages) external.set(key, (pages = new Set()));
+        pages.add(pagePath);
+      }
+    }
+  }
+
+  const errors: LinkProblem[] = [];
+  const warnings: LinkProblem[] = [];
+  const allowed: CheckResult['allowed'] = [];
+  const used = new Set<AllowEntry>();
+  for (const problem of found.values()) {
+    const entry = allow.find((e) => matchesAllow(e, problem));
+    if (entry) {
+      used.add(entry);
+      allowed.push({ ...problem, allowReason: entry.reason });
+    } else {
+      (problem.level === 'error' ? errors : warnings).push(problem);
+    }
+  }
+  const order = (a: LinkProblem, b: LinkProblem) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.line - b.line);
+  errors.sort(order);
+  warnings.sort(order);
+  // Stale allow-list entries go last: they belong to no page.
+  for (const entry of allow) {
+    if (used.has(entry)) continue;
+    warnings.push({
+      level: 'warning',
+      rule: 'unused-allow',
+      page: entry.page ?? '*',
+      file: '',
+      link: String(entry.link),
+      where: 'allow-list',
+      reason: `allow-list entry for rule "${entry.rule}" matches nothing any more; remove it (${entry.reason})`,
+      line: 0,
+      occurrences: 0,
+    });
+  }
+  return { errors, warnings, allowed, stats, external };
+}
