@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * npm run check:links:external [-- options]
+ * Checks every external URL in the built site (dist/) over the network and writes
+ * reports/external-links.json (read by the province pages at the next build) and reports/external-links.md.
+ * Runs on Node 24's built-in TypeScript support; see src/integrations/link-checker/README.md.
+ */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkSite } from '../src/integrations/link-checker/check-site.ts';
+import { extractPage } from '../src/integrations/link-checker/extract.ts';
+import { readSite } from '../src/integrations/link-checker/read-site.ts';
+import { buildReport, DEFAULT_OPTIONS, resultLine, runMonitor, summaryMarkdown, type MonitorOptions } from '../src/lib/link-monitor.ts';
+
+const USAGE = `Usage: npm run check:links:external -- [options]
+  --dist <dir>            built site (default: $ICP_OUT_DIR or dist)
+  --out <dir>             where the reports go (default: reports)
+  --site <url>            the site's own origin, never checked (default: $SITE_URL, else read from the pages' canonical links)
+  --timeout <ms>          per request (default ${DEFAULT_OPTIONS.timeoutMs})
+  --retries <n>           extra attempts on 5xx, timeouts and network errors (default ${DEFAULT_OPTIONS.retries})
+  --backoff <ms>          first retry delay, doubling each time (default ${DEFAULT_OPTIONS.backoffMs})
+  --concurrency <n>       requests at once (default ${DEFAULT_OPTIONS.concurrency})
+  --per-host <n>          requests at once to one host (default ${DEFAULT_OPTIONS.perHost})
+  --deadline <ms>         hard limit for the whole run (default ${DEFAULT_OPTIONS.deadlineMs})
+  --max-redirects <n>     (default ${DEFAULT_OPTIONS.maxRedirects})
+  --strict                exit 1 when any link is broken (4xx, 5xx, redirect loop)
+Each numeric option can also be set as LINK_MONITOR_<NAME>, e.g. LINK_MONITOR_TIMEOUT=5000.`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        dist: { type: 'string' },
+        out: { type: 'string' },
+        site: { type: 'string' },
+        timeout: { type: 'string' },
+        retries: { type: 'string' },
+        backoff: { type: 'string' },
+        concurrency: { type: 'string' },
+        'per-host': { type: 'string' },
+        deadline: { type: 'string' },
+        'max-redirects': { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+})();
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+function num(name: keyof typeof values & string, fallback: number, min: number): number {
+  const raw = (values[name] as string | undefined) ?? process.env[`LINK_MONITOR_${name.toUpperCase().replace(/-/g, '_')}`];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) fail(`--${name} must be a whole number ≥ ${min}, not "${raw}"`);
+  return n;
+}
+
+const options: MonitorOptions = {
+  ...DEFAULT_OPTIONS,
+  timeoutMs: num('timeout', DEFAULT_OPTIONS.timeoutMs, 1),
+  retries: num('retries', DEFAULT_OPTIONS.retries, 0),
+  backoffMs: num('backoff', DEFAULT_OPTIONS.backoffMs, 0),
+  concurrency: num('concurrency', DEFAULT_OPTIONS.concurrency, 1),
+  perHost: num('per-host', DEFAULT_OPTIONS.perHost, 1),
+  deadlineMs: num('deadline', DEFAULT_OPTIONS.deadlineMs, 1),
+  maxRedirects: num('max-redirects', DEFAULT_OPTIONS.maxRedirects, 0),
+};
+
+const dist = resolve(values.dist ?? process.env['ICP_OUT_DIR'] ?? 'dist');
+const outDir = resolve(values.out ?? 'reports');
+if (!existsSync(join(dist, 'index.html'))) fail(`No built site at ${dist}: run \`npm run build\` first.`);
+
+// Failsafe: the run is bounded by its deadline; if something still holds the process, stop anyway.
+setTimeout(() => {
+  process.stderr.write(`check:links:external: still running ${options.deadlineMs + 10_000} ms after starting; stopping without a report\n`);
+  process.exit(3);
+}, options.deadlineMs + 10_000).unref();
+
+const input = readSite(dist);
+
+/** The site's own origin: what the pages' <link rel=canonical|alternate> point at most often. */
+function inferSite(): string | undefined {
+  const counts = new Map<string, number>();
+  for (const html of input.pages.values()) {
+    for (const link of extractPage(html).links) {
+      if (link.tag !== 'link' || !/^https?:\/\//i.test(link.value)) continue;
+      const origin = new URL(link.value).origin;
+      counts.set(origin, (counts.get(origin) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+const site = values.site || process.env['SITE_URL'] || inferSite();
+const { external } = checkSite(input, { base: '/', site, trailingSlash: 'ignore', format: 'directory' });
+const urls = [...external.keys()].sort();
+
+const interactive = Boolean(process.stderr.isTTY) && !process.env['CI'];
+const log = (line: string) => process.stderr.write(`${line}\n`);
+log(
+  `check:links:external: ${urls.length} external links in ${dist}${site ? ` (not checking ${site})` : ''}; ` +
+    `${options.concurrency} at a time, ${options.perHost} per host, timeout ${options.timeoutMs} ms, ${options.retries} retries, limit ${options.deadlineMs} ms`,
+);
+
+let failures = 0;
+let lastStep = -1;
+const run = await runMonitor(urls, options, (result, done, total) => {
+  if (result.group !== 'ok') failures++;
+  const progress = `checked ${done}/${total}, ${failures} not OK`;
+  if (interactive) {
+    process.stderr.write(`\r\x1b[K${progress}`);
+    if (done === total) process.stderr.write('\n');
+  } else {
+    // Plain lines for CI logs: one per tenth of the work, and the last.
+    const step = Math.floor((done * 10) / Math.max(total, 1));
+    if (step !== lastStep || done === total) {
+      lastStep = step;
+      log(progress);
+    }
+  }
+});
+
+const report = buildReport(run, options, external);
+mkdirSync(outDir, { recursive: true });
+const write = (name: string, text: string) => {
+  const file = join(outDir, name);
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+  return file;
+};
+const jsonFile = write('external-links.json', `${JSON.stringify(report, null, 2)}\n`);
+const mdFile = write('external-links.md', summaryMarkdown(report));
+
+const broken = report.links.filter((l) => l.group === 'broken');
+for (const l of broken) log(resultLine(l));
+const counts = Object.entries(report.counts)
+  .filter(([, n]) => n > 0)
+  .map(([c, n]) => `${c}: ${n}`)
+  .join(', ');
+log(`check:links:external: ${report.links.length} links in ${(run.durationMs / 1000).toFixed(1)} s${run.timedOut ? ' (stopped at the time limit)' : ''}: ${counts || 'none'}`);
+log(`reports: ${jsonFile}, ${mdFile}`);
+process.exit(values.strict && broken.length > 0 ? 1 : 0);
