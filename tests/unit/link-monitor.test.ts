@@ -295,3 +295,22 @@ describe('npm run check:links:external (the script)', () => {
     expect(report.counts['not-checked']).toBe(12);
   });
 });
+
+describe('link-status (what the province pages read from the report)', () => {
+  it('round-trips a monitor report: URL keys, dates, and not-checked left out', async () => {
+    const { parseLinkReport, linkKey, statusLabel } = await import('../../src/lib/link-status');
+    const run = await runMonitor([`${srv.origin}/ok`, `${srv.origin}/missing`], FAST);
+    const report = buildReport(run, FAST, new Map());
+    report.links.push({ ...report.links[0]!, url: 'http://域名.信息/#x', class: 'not-checked' });
+    const map = parseLinkReport(JSON.stringify(report));
+    expect(map.size).toBe(2);
+    const missing = map.get(linkKey(`${srv.origin}/missing#section`)!);
+    expect(missing).toEqual({ class: 'client-error', status: 404, date: report.startedAt.slice(0, 10) });
+    expect(statusLabel(missing!, 'en')).toBe('broken (HTTP 404)');
+    expect(statusLabel(missing!, 'zh')).toBe('失效（HTTP 404）');
+    expect(statusLabel({ class: 'dns-failure', status: null, date: '2026-01-01' }, 'en')).toBe('unreachable (domain not found)');
+    expect(linkKey('http://%E5%9F%9F%E5%90%8D.%E4%BF%A1%E6%81%AF')).toBe(linkKey('http://域名.信息'));
+    expect(() => parseLinkReport('{"links": []}', 'r.json')).toThrow(/r.json is not an external-links report/);
+    expect(() => parseLinkReport('{', 'r.json')).toThrow(/not valid JSON/);
+  });
+});
