@@ -1,0 +1,220 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { provinces } from './helpers';
+
+/** Fails the test on any console error (a CSP violation shows up there) or uncaught exception. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+const lookupUrl = (prefix: '' | 'en/', number: string) => `${prefix}lookup/?number=${encodeURIComponent(number)}`;
+
+test.describe('the lookup page reads ?number= and lands on the right province', () => {
+  const cases = [
+    { lang: '', number: '京ICP备12345678号-3', slug: 'beijing', name: '北京', h1: /北京/ },
+    { lang: 'en/', number: '粤ICP备2021034567号-1', slug: 'guangdong', name: 'Guangdong', h1: /Guangdong/ },
+    { lang: '', number: '网站备案：蜀ICP备2026007879号-1', slug: 'sichuan', name: '四川', h1: /四川/ },
+    { lang: 'en/', number: '浙ＩＣＰ备１２３４５６７８号', slug: 'zhejiang', name: 'Zhejiang', h1: /Zhejiang/ },
+  ] as const;
+  for (const c of cases) {
+    test(`${c.lang || 'zh/'} ${c.number} → ${c.slug}`, async ({ page }) => {
+      const errors = watchErrors(page);
+      await page.goto(lookupUrl(c.lang, c.number));
+      const result = page.locator('[data-lookup-result]');
+      await expect(result).toBeVisible();
+      await expect(page.locator('[data-lookup-error]')).toBeHidden();
+      await expect(result).toHaveAttribute('data-province', c.slug);
+      await expect(result).toContainText(c.name);
+      await expect(page.locator('input[name="number"]')).toHaveValue(c.number);
+      const link = result.locator(`a[href$="/${c.lang}provinces/${c.slug}/"]`);
+      await expect(link).toHaveCount(1);
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(`/${c.lang}provinces/${c.slug}/$`));
+      await expect(page.locator('h1')).toHaveText(c.h1);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('the result says how to deregister there', async ({ page }) => {
+    await page.goto(lookupUrl('en/', '京ICP备12345678号-3'));
+    const result = page.locator('[data-lookup-result]');
+    await expect(result.locator('dt', { hasText: 'How to deregister' })).toHaveCount(1);
+    await expect(result.locator('dd', { hasText: 'Paper form' })).toHaveCount(1);
+    await expect(result.locator('dd', { hasText: 'Beijing Communications Administration' })).toHaveCount(1);
+    await expect(result.locator('code')).toHaveText('京ICP备12345678号-3');
+  });
+
+  test('川 is read as Sichuan but marked unconfirmed, citing the research notes', async ({ page }) => {
+    await page.goto(lookupUrl('en/', '川ICP备12345678号'));
+    const result = page.locator('[data-lookup-result]');
+    await expect(result).toHaveAttribute('data-province', 'sichuan');
+    const note = result.locator('[data-lookup-variant]');
+    await expect(note).toContainText('Unconfirmed');
+    await expect(note).toContainText('“蜀”');
+    await expect(note.locator('a')).toHaveAttribute('href', /\/en\/sources\/#research-notes$/);
+  });
+});
+
+test.describe('what is not a filing number shows an error', () => {
+  const cases = [
+    { lang: '', number: '京公网安备11000002000001号', message: /公安部/ },
+    { lang: 'en/', number: '京公网安备11000002000001号', message: /public-security filing.*Ministry of Public Security/ },
+    { lang: 'en/', number: '京ICP证030173号', message: /operating licence/ },
+    { lang: '', number: '港ICP备12345678号', message: /香港/ },
+    { lang: 'en/', number: 'not a number at all', message: /does not look like an ICP filing number/ },
+    { lang: '', number: 'asdf1234', message: /这不像 ICP 备案号/ },
+  ] as const;
+  for (const c of cases) {
+    test(`${c.lang || 'zh/'} ${c.number}`, async ({ page }) => {
+      await page.goto(lookupUrl(c.lang, c.number));
+      const error = page.locator('[data-lookup-error]');
+      await expect(error).toBeVisible();
+      await expect(error).toHaveText(c.message);
+      await expect(page.locator('[data-lookup-result]')).toBeHidden();
+      const input = page.locator('input[name="number"]');
+      await expect(input).toHaveAttribute('aria-invalid', 'true');
+      // The error is announced and tied to the field.
+      await expect(input).toHaveAttribute('aria-describedby', /icp-number-error/);
+      await expect(page.locator('[aria-live="polite"]').locator('[data-lookup-error]')).toHaveCount(1);
+    });
+  }
+});
+
+test('the number is shown as text, never injected as HTML', async ({ page }) => {
+  const errors = watchErrors(page);
+  const payloads = [
+    '<img src=x onerror="document.body.dataset.pwned=1">',
+    '<img src=x onerror="document.body.dataset.pwned=1">京ICP备12345678号<b>bold</b>',
+    '"><svg onload="document.body.dataset.pwned=1">港ICP备1234<i>5678</i>号',
+  ];
+  for (const payload of payloads) {
+    for (const lang of ['', 'en/'] as const) {
+      await page.goto(lookupUrl(lang, payload));
+      await expect(page.locator('[data-lookup-result], [data-lookup-error]').locator('visible=true')).toHaveCount(1);
+      await expect(page.locator('input[name="number"]')).toHaveValue(payload);
+      await expect(page.locator('main img, main svg, main b, main i')).toHaveCount(0);
+      expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+      // The language switch carries the number along, URL-encoded.
+      const other = await page.locator('[data-lang-switch]').getAttribute('href');
+      expect(new URL(other!, page.url()).searchParams.get('number')).toBe(payload);
+    }
+  }
+  expect(errors).toEqual([]);
+});
+
+test('the home page form answers in place; Enter submits', async ({ page }) => {
+  const errors = watchErrors(page);
+  for (const [path, label, number, slug] of [
+    ['', '备案号', '苏ICP备12345678号-2', 'jiangsu'],
+    ['en/', 'ICP filing number', 'Footer: 陇ICP备2020001234号-1 | 甘公网安备62010002000001号', 'gansu'],
+  ] as const) {
+    await page.goto(path);
+    const input = page.getByLabel(label, { exact: true });
+    await input.click();
+    await page.keyboard.type(number);
+    await page.keyboard.press('Enter');
+    const result = page.locator('[data-lookup-result]');
+    await expect(result).toHaveAttribute('data-province', slug);
+    await expect(result).toBeVisible();
+    // No navigation: the home page keeps its URL.
+    await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:\\d+/${path}$`));
+    await expect(input).toBeFocused();
+
+    await input.fill('京公网安备11000002000001号');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-lookup-error]')).toBeVisible();
+    await expect(result).toBeHidden();
+  }
+  expect(errors).toEqual([]);
+});
+
+test('the lookup page keeps the number in its URL, so a result can be shared', async ({ page }) => {
+  await page.goto('en/lookup/');
+  await expect(page.locator('[data-lookup-result], [data-lookup-error]').locator('visible=true')).toHaveCount(0);
+  const input = page.getByLabel('ICP filing number', { exact: true });
+  await input.fill('鄂ICP备12345678号-5');
+  await page.getByRole('button', { name: 'Look up' }).click();
+  await expect(page.locator('[data-lookup-result]')).toHaveAttribute('data-province', 'hubei');
+  expect(new URL(page.url()).searchParams.get('number')).toBe('鄂ICP备12345678号-5');
+  await page.reload();
+  await expect(page.locator('[data-lookup-result]')).toHaveAttribute('data-province', 'hubei');
+});
+
+test('every province page example number looks up to that province', async ({ page }) => {
+  const examples: [string, string][] = [];
+  for (const p of provinces) {
+    await page.goto(`provinces/${p.slug}/`);
+    examples.push([p.slug, (await page.locator('[data-example-number]').textContent())!]);
+    await expect(page.locator('a[data-lookup-link]')).toHaveAttribute('href', /\/lookup\/$/);
+  }
+  await page.goto('lookup/');
+  const input = page.locator('input[name="number"]');
+  for (const [slug, number] of examples) {
+    await input.fill(number);
+    await input.press('Enter');
+    await expect(page.locator('[data-lookup-result]'), number).toHaveAttribute('data-province', slug);
+  }
+});
+
+test('the lookup script is an external module, and only on pages with the form', async ({ page }) => {
+  for (const path of ['', 'lookup/', 'en/lookup/']) {
+    await page.goto(path);
+    // No executable inline script: only external ones (a strict CSP allows nothing else).
+    const inline = await page.locator('script:not([src])').evaluateAll((ss) => ss.filter((s) => !/json/.test(s.getAttribute('type') ?? '')).length);
+    expect(inline, path).toBe(0);
+    await expect(page.locator('script[type="module"][src*="LookupForm"]'), path).toHaveCount(1);
+  }
+  for (const path of ['provinces/', 'provinces/beijing/', 'en/procedure/']) {
+    await page.goto(path);
+    await expect(page.locator('script[src*="LookupForm"]'), path).toHaveCount(0);
+  }
+});
+
+test('a result and an error pass axe in light and dark, at 320 px, and the field shows focus', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of [lookupUrl('en/', '川ICP备123456789012号-2'), lookupUrl('', '京公网安备11000002000001号')]) {
+    await page.goto(path);
+    await expect(page.locator('[data-lookup-result], [data-lookup-error]').locator('visible=true')).toHaveCount(1);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+    }
+    // Nothing in the lookup (a long number included) reaches past the viewport.
+    const wide = await page.locator('.lookup *').evaluateAll((els) =>
+      els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth).map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(wide, path).toEqual([]);
+  }
+  await page.locator('input[name="number"]').focus();
+  await page.keyboard.press('Tab');
+  const button = page.locator('.lookup-form button');
+  await expect(button).toBeFocused();
+  expect(await button.evaluate((b) => getComputedStyle(b).outlineStyle)).not.toBe('none');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the home form submits to the lookup page, whose table of 31 prefixes answers it', async ({ page }) => {
+    await page.goto('en/');
+    await page.getByLabel('ICP filing number', { exact: true }).fill('京ICP备12345678号-3');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/en\/lookup\/\?number=/);
+    expect(new URL(page.url()).searchParams.get('number')).toBe('京ICP备12345678号-3');
+    const rows = page.locator('[data-prefix-table] tbody tr');
+    await expect(rows).toHaveCount(31);
+    for (const p of provinces) {
+      await expect(page.locator(`[data-prefix-table] tr[data-prefix="${p.prefix}"] a`), p.slug).toHaveAttribute('href', new RegExp(`/en/provinces/${p.slug}/$`));
+    }
+  });
+
+  test('the Chinese lookup page has the same table', async ({ page }) => {
+    await page.goto(lookupUrl('', '京ICP备12345678号'));
+    await expect(page.locator('[data-prefix-table] tr[data-prefix="京"] a')).toHaveAttribute('href', /(?<!\/en)\/provinces\/beijing\/$/);
+    await expect(page.locator('[data-prefix-table] tr[data-prefix="京"] a')).toHaveText('北京');
+  });
+});
