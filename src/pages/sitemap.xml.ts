@@ -7,7 +7,7 @@ import { localePath } from '../lib/paths';
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;
   const { provinces } = await getRegistry();
-  const paths = ['/', '/procedure/', '/provinces/', '/sources/', ...provinces.map((p) => `/provinces/${p.slug}/`)];
+  const paths = ['/', '/lookup/', '/procedure/', '/provinces/', '/sources/', ...provinces.map((p) => `/provinces/${p.slug}/`)];
   const abs = (lang: (typeof LANGS)[number], path: string) => new URL(localePath(lang, path, base), site).href;
   const urls = paths.flatMap((path) =>
     LANGS.map((lang) => {
