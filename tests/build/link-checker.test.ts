@@ -1,0 +1,143 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonReport } from '../../src/integrations/link-checker/report';
+import { astroBuild, PROJECT_ROOT, type BuildResult } from './build-helpers';
+
+const FIXTURES = join(PROJECT_ROOT, 'tests/build/fixtures/link-checker');
+const NAMES = ['clean', 'cjk-path', 'missing-page', 'missing-anchor', 'session-id', 'bad-host', 'missing-asset'] as const;
+type Name = (typeof NAMES)[number];
+
+interface Built extends BuildResult {
+  report: JsonReport;
+}
+
+let work: string;
+const built = {} as Record<Name | 'site', Built>;
+
+async function build(name: Name | 'site', root?: string, env: Record<string, string> = {}): Promise<Built> {
+  const reportFile = join(work, `${name}.json`);
+  const result = await astroBuild({ ...(root ? { root } : {}), env: { ICP_LINK_CHECK_REPORT: reportFile, ...env } });
+  const text = await readFile(reportFile, 'utf8').catch(() => {
+    throw new Error(`the ${name} build wrote no link report (exit ${result.code}):\n${result.output}`);
+  });
+  return { ...result, report: JSON.parse(text) as JsonReport };
+}
+
+// A monitor report as npm run check:links:external writes it, for one Shanghai link.
+const MONITOR_REPORT = {
+  version: 1,
+  startedAt: '2025-03-04T05:06:07.000Z',
+  finishedAt: '2025-03-04T05:07:00.000Z',
+  durationMs: 53000,
+  timedOut: false,
+  options: {},
+  counts: {},
+  links: [
+    {
+      url: 'http://114.80.217.250/',
+      class: 'timeout',
+      group: 'unreachable',
+      status: null,
+      finalUrl: 'http://114.80.217.250/',
+      redirects: [],
+      attempts: 3,
+      detail: 'no response within the time limit',
+      ms: 30000,
+      checkedAt: '2025-03-04T05:06:40.000Z',
+      pages: ['/provinces/shanghai/'],
+    },
+  ],
+};
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'icp-link-checker-'));
+  const monitorReport = join(work, 'external-links.json');
+  await writeFile(monitorReport, JSON.stringify(MONITOR_REPORT));
+  // One at a time: Astro keeps prerender scratch files under <cwd>/.astro, which parallel builds would share.
+  for (const name of NAMES) built[name] = await build(name, join(FIXTURES, name));
+  built.site = await build('site', undefined, { ICP_LINK_REPORT: monitorReport });
+});
+
+afterAll(async () => {
+  await Promise.all(Object.values(built).map((b) => rm(join(b.outDir, '..'), { recursive: true, force: true })));
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('the link checker in real builds', () => {
+  it('passes the clean fixture: base path, relative links, CJK fragments raw and encoded, srcset, IDN, allow-list', () => {
+    const b = built.clean;
+    expect(b.output).not.toContain('[ERROR]');
+    expect(b.code).toBe(0);
+    expect(b.output).toMatch(/\[link-checker\] 2 pages, \d+ links .* checked in \d+ ms: 0 errors, 4 warnings \(bare-ip: 1, insecure: 3\), 1 allowed by the allow-list/);
+    expect(b.report.errors).toEqual([]);
+    // The allow-list waives the one rule it names: the http:// warning on the same link stays.
+    expect(b.report.warnings.map((w) => `${w.rule} ${w.link}`).sort()).toEqual([
+      'bare-ip http://114.80.217.250/',
+      'insecure http://114.80.217.250/',
+      'insecure http://legacy_host.example.com/form.doc',
+      'insecure http://域名.信息',
+    ]);
+    expect(b.report.allowed.map((a) => `${a.rule} ${a.link}`)).toEqual(['host http://legacy_host.example.com/form.doc']);
+    expect(b.report.config).toMatchObject({ base: '/docs/', trailingSlash: 'always', format: 'directory' });
+  });
+
+  it('passes a percent-encoded CJK path that exists (build.format "file", trailingSlash "never")', () => {
+    const b = built['cjk-path'];
+    expect(b.code).toBe(0);
+    expect(b.report.stats.internal).toBeGreaterThanOrEqual(3);
+    expect(b.report.errors).toEqual([]);
+  });
+
+  const failing: [Name, string, string][] = [
+    ['missing-page', 'missing-page', '/ → /nowhere/ → no page at /nowhere/ (the build emitted no nowhere/index.html)'],
+    ['missing-anchor', 'missing-anchor', '/ → /about/#no-such-section → no element with id "no-such-section" on /about/'],
+    [
+      'session-id',
+      'session-id',
+      '/ → http://gz.beian.miit.gov.cn/state/outPortal/queryMutualityDownloadInfo.action;jsessionid=20CC30DE1F206219D0251B410DCD8A56?id=16 → the URL carries a session id',
+    ],
+    [
+      'bad-host',
+      'host',
+      '/ → http://aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com/help%2Fbeian%2F%E5%AE%81%E5%A4%8F%E6%B3%A8%E9%94%80%E5%A4%87%E6%A1%88%E7%94%B3%E8%AF%B7%E8%A1%A8.doc → the host "aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com" is not a valid DNS name',
+    ],
+    ['missing-asset', 'missing-asset', '/ → /images/form.png → no file at /images/form.png (the build emitted no images/form.png)'],
+  ];
+  it.each(failing)('fails the %s fixture with its reason', (name, rule, line) => {
+    const b = built[name];
+    expect(b.code).not.toBe(0);
+    expect(b.output).toContain(`  ${line}`);
+    expect(b.output).toContain('[ERROR] [link-checker] 1 broken link:');
+    expect(b.output).toMatch(/1 error on 1 page/);
+    expect(b.output).toContain('link-checker: 1 broken link');
+    expect(b.report.errors.map((e) => e.rule)).toEqual([rule]);
+    expect(b.report.errors[0]?.page).toBe('/');
+  });
+
+  it('passes the real site, with http:// and the bare-IP Shanghai link as warnings only, in well under a second', () => {
+    const b = built.site;
+    expect(b.code).toBe(0);
+    const line = /\[link-checker\] (\d+) pages, (\d+) links .* checked in (\d+) ms: 0 errors, (\d+) warnings/.exec(b.output);
+    expect(line).not.toBeNull();
+    expect(Number(line![1])).toBeGreaterThan(60);
+    expect(Number(line![3])).toBeLessThan(1000);
+    expect(b.report.errors).toEqual([]);
+    expect(new Set(b.report.warnings.map((w) => w.rule))).toEqual(new Set(['insecure', 'bare-ip']));
+    expect(b.report.warnings.filter((w) => w.rule === 'bare-ip').map((w) => w.page).sort()).toEqual(['/en/provinces/shanghai/', '/provinces/shanghai/']);
+    // The IDN link in the procedure is checked as a host after punycode, and passes.
+    expect(b.report.external.map((e) => e.url)).toContain('http://xn--eqrt2g.xn--vuq861b/');
+  });
+
+  it("shows a link's last known status from the monitor report, and nothing where the report says nothing", async () => {
+    const outDir = built.site.outDir;
+    const shanghai = await readFile(join(outDir, 'provinces/shanghai/index.html'), 'utf8');
+    expect(shanghai).toContain('data-link-status="timeout"');
+    expect(shanghai).toContain('最近检查（<time datetime="2025-03-04">2025 年 3 月 4 日</time>）：无响应（超时）');
+    const en = await readFile(join(outDir, 'en/provinces/shanghai/index.html'), 'utf8');
+    expect(en).toContain('Last check (<time datetime="2025-03-04">4 March 2025</time>): no response (timed out)');
+    const beijing = await readFile(join(outDir, 'provinces/beijing/index.html'), 'utf8');
+    expect(beijing).not.toContain('data-link-status');
+  });
+});
