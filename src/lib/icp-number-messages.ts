@@ -124,9 +124,7 @@ export const LABELS = {
   administration: { zh: '通信管理局', en: 'Administration' },
   howToDeregister: { zh: '注销方式', en: 'How to deregister' },
   number: { zh: '备案号', en: 'Filing number' },
-  entity: { zh: '主体备案号', en: 'Entity number' },
   site: { zh: '网站序号', en: 'Website number' },
-  siteNone: { zh: '无（这是主体备案号）', en: 'none (this is the entity number)' },
   unconfirmed: { zh: '未经证实', en: 'Unconfirmed' },
   source: { zh: '来源', en: 'Source' },
 } as const satisfies Record<string, Pair>;

@@ -124,11 +124,11 @@ export function normalizeInput(input: string): string {
 /** The Han character just before `end`, skipping a little whitespace; '' when there is none. */
 function hanBefore(text: string, end: number): string {
   let i = end;
-  for (let skipped = 0; i > 0 && skipped < 3 && /\s/.test(text[i - 1]); skipped++) i--;
+  for (let skipped = 0; i > 0 && skipped < 3 && /\s/.test(text.charAt(i - 1)); skipped++) i--;
   if (i === 0) return '';
-  const cp = text.codePointAt(i - 1)!;
+  const cp = text.charCodeAt(i - 1);
   // The character before may be the second half of a surrogate pair.
-  const ch = cp >= 0xdc00 && cp <= 0xdfff && i >= 2 ? String.fromCodePoint(text.codePointAt(i - 2)!) : text[i - 1];
+  const ch = cp >= 0xdc00 && cp <= 0xdfff && i >= 2 ? String.fromCodePoint(text.codePointAt(i - 2)!) : text.charAt(i - 1);
   return HAN.test(ch) ? ch : '';
 }
 
@@ -151,7 +151,8 @@ function resolvePrefix<T>(prefix: string, table: ReadonlyMap<string, T>, found: 
     if (variant.status === 'unconfirmed') return { ok: true, province: standard, variant };
     return { ok: false, problem: 'placeholder-prefix', prefix, found, suggestion: { prefix: variant.standard, province: standard } };
   }
-  if (Object.hasOwn(OUTSIDE_SYSTEM, prefix)) return { ok: false, problem: 'outside-system', prefix, found, region: OUTSIDE_SYSTEM[prefix] };
+  const region = Object.hasOwn(OUTSIDE_SYSTEM, prefix) ? OUTSIDE_SYSTEM[prefix] : undefined;
+  if (region) return { ok: false, problem: 'outside-system', prefix, found, region };
   return { ok: false, problem: 'unknown-prefix', prefix, found };
 }
 
@@ -160,7 +161,9 @@ function readFiling<T>(text: string, icpStart: number, afterBei: number, table: 
   const prefix = hanBefore(text, icpStart);
   AFTER_BEI.lastIndex = afterBei;
   const m = AFTER_BEI.exec(text)!; // every part is optional, so it always matches
-  const [, serial, hao, site] = m;
+  const serial = m[1] ?? '';
+  const hao = m[2] ?? '';
+  const site = m[3];
   const found = `${prefix}ICP备${serial.slice(0, SERIAL_MAX + 1)}${hao}${site !== undefined ? `-${site.slice(0, SITE_MAX_DIGITS + 1)}` : ''}`;
   const where = resolvePrefix(prefix, table, found);
   const malformed = (reason: MalformedReason): IcpNotFiling<T> => ({
@@ -235,14 +238,14 @@ export function parseIcpNumber<T>(input: string, prefixes: ReadonlyMap<string, T
   const telecom = TELECOM_RE.exec(text);
   if (telecom) {
     const prefix = hanBefore(text, telecom.index);
-    return { ok: false, problem: 'telecom-licence', found: `${prefix}${telecom[1].toUpperCase()}-${telecom[2]}`, ...(prefix ? { prefix } : {}) };
+    return { ok: false, problem: 'telecom-licence', found: `${prefix}${(telecom[1] ?? '').toUpperCase()}-${telecom[2] ?? ''}`, ...(prefix ? { prefix } : {}) };
   }
 
   PUBLIC_SECURITY_RE.lastIndex = 0;
   const security = PUBLIC_SECURITY_RE.exec(text);
   if (security) {
     const prefix = hanBefore(text, security.index);
-    return { ok: false, problem: 'public-security', found: `${prefix}公网安备${security[1].slice(0, 20)}${security[2]}`, ...(prefix ? { prefix } : {}) };
+    return { ok: false, problem: 'public-security', found: `${prefix}公网安备${(security[1] ?? '').slice(0, 20)}${security[2] ?? ''}`, ...(prefix ? { prefix } : {}) };
   }
   return { ok: false, problem: 'unrecognized' };
 }

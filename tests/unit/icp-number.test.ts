@@ -200,7 +200,10 @@ describe('messages', () => {
   });
 
   it('have both languages for every label', () => {
-    for (const pair of Object.values(LABELS)) expect(pair.zh && pair.en && pair.zh !== pair.en).toBeTruthy();
+    for (const pair of Object.values(LABELS) as { zh: string; en: string }[]) {
+      expect(pair.zh).toMatch(/\p{Script=Han}/u);
+      expect(pair.en).toMatch(/^[A-Z][a-z ]+$/);
+    }
   });
 });
 
