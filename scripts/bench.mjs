@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// `npm run bench`: what the site costs a visitor (bytes per page, first search) and how the build grows with
+// the registry (1,000 and 5,000 synthetic entries). Prints one table, writes bench/results.json, and exits 1
+// when a budget in bench/budgets.json is exceeded. Options: --skip-scale, --sizes 1000,5000.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { startServer } from './serve.mjs';
+import { PROJECT_ROOT, measuredBuild, phases, removeDir, syntheticContent, tempDir } from './bench/build.mjs';
+import { launch, measureLoad, measureSearch } from './bench/weight.mjs';
+
+const args = process.argv.slice(2);
+const skipScale = args.includes('--skip-scale');
+const sizesAt = args.findIndex((a) => a === '--sizes' || a.startsWith('--sizes='));
+const sizesText = sizesAt < 0 ? '1000,5000' : args[sizesAt].includes('=') ? args[sizesAt].split('=')[1] : args[sizesAt + 1];
+const sizes = String(sizesText).split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes: expected positive integers, e.g. 1000,5000; got "${sizesText}"`);
+const budgets = JSON.parse(readFileSync(join(PROJECT_ROOT, 'bench/budgets.json'), 'utf8'));
+
+const PROVINCE = 'zhejiang'; // a real entry with a typical number of links and notes
+const PAGES = [
+  ['home', '/'],
+  ['province index', '/provinces/'],
+  ['province', `/provinces/${PROVINCE}/`],
+  ['procedure', '/procedure/'],
+];
+const SEARCHES = [
+  { lang: 'zh', query: '浙江' },
+  { lang: 'en', query: 'Zhejiang' },
+  { lang: 'zh', query: 'hangzhou' }, // pinyin of a city, typed on the Chinese page
+];
+const prefixOf = (lang) => (lang === 'en' ? '/en' : '');
+
+const log = (...a) => console.error(...a); // progress on stderr; the table on stdout
+const kB = (b) => (b / 1000).toFixed(1);
+const MB = (b) => Math.round(b / 1e6);
+const s = (ms) => (ms / 1000).toFixed(1);
+
+function failBuild(label, build) {
+  log(`\n${label} failed (exit ${build.code}). Last lines of its log:`);
+  for (const { line } of build.lines.slice(-40)) log(`  ${line}`);
+  process.exit(2);
+}
+
+const started = new Date();
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  totalMemBytes: os.totalmem(),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+  loadAvgAtStart: os.loadavg().map((l) => l.toFixed(2)),
+};
+log(`bench: ${machine.cpus} CPUs, load average ${machine.loadAvgAtStart.join(' ')}`);
+
+// 1. The real site, built cold into a temporary directory (dist/ is left alone for whoever uses it).
+const siteWork = await tempDir('site');
+log('bench: building the site…');
+const siteBuild = await measuredBuild({ contentDir: join(PROJECT_ROOT, 'content'), workDir: siteWork });
+if (siteBuild.code !== 0) failBuild('The site build', siteBuild);
+
+// 2. Page weight and first search, in Chromium, against a plain static server (no compression: gzip is computed).
+const server = await startServer({ root: siteBuild.outDir, port: 0 });
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+const pages = [];
+const searches = [];
+try {
+  for (const lang of ['zh', 'en']) {
+    for (const [name, path] of PAGES) {
+      log(`bench: ${lang} ${name}…`);
+      pages.push({ name, lang, ...(await measureLoad(browser, `${origin}${prefixOf(lang)}${path}`)) });
+    }
+  }
+  for (const lang of ['zh', 'en']) {
+    // The search page itself on arrival (it starts loading the index at once, so this includes Pagefind's start-up).
+    pages.push({ name: 'search page', lang, ...(await measureLoad(browser, `${origin}${prefixOf(lang)}/search/?q=`)) });
+  }
+  for (const { lang, query } of SEARCHES) {
+    log(`bench: search "${query}" (${lang})…`);
+    searches.push({ lang, ...(await measureSearch(browser, `${origin}${prefixOf(lang)}/search/?q=`, query)) });
+  }
+} finally {
+  await browser.close();
+  server.close();
+  await removeDir(siteWork);
+}
+
+// 3. Build time at scale: synthetic registries, each built cold. A small one first checks the generator.
+const scale = [];
+if (!skipScale) {
+  for (const n of [50, ...sizes]) {
+    log(`bench: building ${n} synthetic entries…`);
+    const { dir, content } = await syntheticContent(n);
+    try {
+      const b = await measuredBuild({ contentDir: content, workDir: dir });
+      if (b.code !== 0) failBuild(`The build of ${n} synthetic entries`, b);
+      const row = {
+        entries: n,
+        pages: b.pages,
+        wallMs: Math.round(b.wallMs),
+        msPerPage: +(b.wallMs / b.pages).toFixed(3),
+        peakRssBytes: b.peakRssBytes,
+        peakSingleProcessRssBytes: b.peakSingleBytes,
+        peakTreeRssBytes: b.peakTreeBytes,
+        phasesMs: phases(b.lines, b.wallMs),
+      };
+      if (n === 50) log(`bench: ${n} entries built (${b.pages} pages): generator OK`);
+      else scale.push(row);
+    } finally {
+      await removeDir(dir);
+    }
+  }
+}
+
+// 4. Budgets.
+const checks = [];
+const check = (name, value, limit, unit) => checks.push({ name, value, limit, unit, pass: value <= limit });
+const onLoad = (p) => p.html.gzip + p.css.gzip + p.js.gzip;
+for (const p of pages.filter((p) => p.name === 'province')) check(`province page (${p.lang}) HTML+CSS+JS gzip`, onLoad(p), budgets.provincePageGzipBytes, 'B');
+for (const p of pages.filter((p) => !p.hasLookup && PAGES.some(([n]) => n === p.name))) check(`${p.name} (${p.lang}) JS gzip`, p.js.gzip, budgets.jsGzipBytesWithoutLookup, 'B');
+for (const q of searches) check(`first search "${q.query}" (${q.lang}) fetched gzip`, q.total.gzip, budgets.firstSearchGzipBytes, 'B');
+const big = scale.find((r) => r.entries === budgets.scale.entries);
+const small = scale.find((r) => r.entries === budgets.scale.baseline);
+if (big) {
+  check(`build ${big.entries} entries wall time`, big.wallMs, budgets.scale.wallMs, 'ms');
+  check(`build ${big.entries} entries peak memory`, big.peakRssBytes, budgets.scale.peakRssBytes, 'B');
+  if (small) check(`time per page ${big.entries} / ${small.entries} entries`, +(big.msPerPage / small.msPerPage).toFixed(3), budgets.scale.msPerPageRatio, '×');
+}
+
+// 5. One table.
+const rows = [['measure', 'req', 'HTML', 'CSS', 'JS', 'other', 'gzip total', 'raw total', 'time', 'note']];
+for (const p of pages) {
+  rows.push([`${p.lang} ${p.name}`, p.total.requests, kB(p.html.gzip), kB(p.css.gzip), kB(p.js.gzip), kB(p.other.gzip), kB(p.total.gzip), kB(p.total.raw), '', [p.name === 'search page' ? 'on arrival' : 'on load', p.hasLookup ? 'has the lookup' : ''].filter(Boolean).join('; ')]);
+}
+for (const q of searches) {
+  rows.push([`${q.lang} search "${q.query}"`, q.total.requests, kB(q.html.gzip), kB(q.css.gzip), kB(q.js.gzip), kB(q.other.gzip), kB(q.total.gzip), kB(q.total.raw), `${q.msToFirstResult} ms`, `input to first result; ${q.results} shown`]);
+}
+rows.push([`build: site`, '', '', '', '', '', '', '', `${s(siteBuild.wallMs)} s`, `${siteBuild.pages} pages, peak ${MB(siteBuild.peakRssBytes)} MB`]);
+for (const r of scale) {
+  rows.push([`build: ${r.entries} entries`, '', '', '', '', '', '', '', `${s(r.wallMs)} s`, `${r.pages} pages, ${r.msPerPage.toFixed(2)} ms/page, peak ${MB(r.peakRssBytes)} MB`]);
+}
+// Han characters take two columns in a terminal.
+const cols = (text) => [...String(text)].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const pad = (text, width, right) => (right ? ' '.repeat(width - cols(text)) + text : text + ' '.repeat(width - cols(text)));
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => cols(r[i]))));
+const numeric = (i) => i > 0 && i < 9;
+const line = (r) => r.map((c, i) => pad(String(c), widths[i], numeric(i))).join('  ').trimEnd();
+console.log(`\nSizes in kB (1,000 bytes); gzip -9 as a static host would send them. Load average at start: ${machine.loadAvgAtStart.join(' ')}.`);
+console.log(line(rows[0]));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows.slice(1)) console.log(line(r));
+console.log('');
+const show = (v, unit) => (unit === 'B' ? `${kB(v)} kB` : unit === 'ms' ? `${s(v)} s` : `${v}${unit}`);
+for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'} ${c.name}: ${show(c.value, c.unit)} vs ${show(c.limit, c.unit)}`);
+if (skipScale) console.log('SKIP build at scale (--skip-scale)');
+else if (!big) console.log(`SKIP build budgets: --sizes has no ${budgets.scale.entries}`);
+
+machine.loadAvgAtEnd = os.loadavg().map((l) => l.toFixed(2));
+const results = {
+  date: started.toISOString(),
+  durationMs: Date.now() - started.getTime(),
+  machine,
+  note: 'Sizes in bytes; gzip is gzip -9 of each response a host would compress (text, JSON, JS, CSS, SVG, wasm), raw bytes for the rest.',
+  siteBuild: { pages: siteBuild.pages, wallMs: Math.round(siteBuild.wallMs), peakRssBytes: siteBuild.peakRssBytes, phasesMs: phases(siteBuild.lines, siteBuild.wallMs) },
+  pages,
+  searches,
+  scale,
+  budgets: checks,
+  pass: checks.every((c) => c.pass),
+};
+mkdirSync(join(PROJECT_ROOT, 'bench'), { recursive: true });
+writeFileSync(join(PROJECT_ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+log('bench: wrote bench/results.json');
+process.exit(results.pass ? 0 : 1);

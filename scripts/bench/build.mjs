@@ -1,0 +1,195 @@
+// Measured `astro build` runs, and synthetic registries of N province-like entries for the scale benchmark.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import yaml from 'js-yaml';
+
+export const PROJECT_ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+const BIN = join(PROJECT_ROOT, 'node_modules/.bin');
+const GNU_TIME = '/usr/bin/time';
+
+/** Letters-only, fixed width, so `base + suffix` stays unique and matches the slug pattern /^[a-z]+$/. */
+export function letters(i, width = 3) {
+  let s = '';
+  for (let k = 0; k < width; k++, i = Math.floor(i / 26)) s = String.fromCharCode(97 + (i % 26)) + s;
+  return s;
+}
+
+/** Three base-36 characters: unique ISO-like code that cannot clash with the real two-letter codes. */
+export function isoSuffix(i) {
+  return i.toString(36).toUpperCase().padStart(3, '0');
+}
+
+/**
+ * Copies content/ to a temporary directory and replaces its provinces with `n` entries cycled from the real
+ * ones, with unique slug, iso, prefix and name.zh so the registry checks pass. Returns the directory.
+ */
+export async function syntheticContent(n) {
+  const dir = await mkdtemp(join(tmpdir(), `icp-bench-${n}-`));
+  const content = join(dir, 'content');
+  await cp(join(PROJECT_ROOT, 'content'), content, { recursive: true });
+  const provDir = join(content, 'provinces');
+  const files = (await readdir(provDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  // JSON_SCHEMA keeps `updated: 2026-11-23` a string, so it is written back unchanged.
+  const real = await Promise.all(files.map(async (f) => yaml.load(await readFile(join(provDir, f), 'utf8'), { schema: yaml.JSON_SCHEMA })));
+  await Promise.all(files.map((f) => rm(join(provDir, f))));
+  const taken = new Set(real.map((p) => p.prefix));
+  if (n > 26 ** 3 || n > 0x9fff - 0x4e00 - taken.size) throw new Error(`--sizes: at most ${26 ** 3} entries`);
+  let code = 0x4e00; // CJK Unified Ideographs: every code point up to U+9FFF is Script=Han
+  const writes = [];
+  for (let i = 0; i < n; i++) {
+    const base = real[i % real.length];
+    while (taken.has(String.fromCodePoint(code))) code++;
+    const prefix = String.fromCodePoint(code++);
+    const entry = {
+      ...base,
+      slug: base.slug + letters(i),
+      iso: `CN-${isoSuffix(i)}`,
+      prefix,
+      name: { zh: `${base.name.zh}${i}`, en: `${base.name.en} ${i}`, pinyin: `${base.name.pinyin} ${i}` },
+    };
+    writes.push(writeFile(join(provDir, `${entry.slug}.yaml`), yaml.dump(entry, { lineWidth: -1 })));
+  }
+  await Promise.all(writes);
+  return { dir, content };
+}
+
+/** Sum of RSS (bytes) over `pid` and all its descendants, from /proc. */
+function treeRss(pid) {
+  const children = new Map();
+  const rss = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the parenthesised command name: state ppid … ; rss (pages) is field 24.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      rss.set(Number(name), Number(fields[21]) * 4096);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(name));
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** Number of pages a build emitted: its index.html files (404.html is not a page a visitor asks for). */
+export function countPages(dir) {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name === 'index.html') count++;
+  }
+  return count;
+}
+
+/**
+ * Runs `astro build` on `contentDir` into `workDir/dist` with a cold cache, and measures wall time and peak
+ * memory. Output lines are time-stamped so the phases of a slow build can be read off the log.
+ */
+export async function measuredBuild({ contentDir, workDir, root = PROJECT_ROOT, env: extra = {} }) {
+  const outDir = join(workDir, 'dist');
+  // Astro renders from `.prerender/` under the output directory only when that lies inside the working
+  // directory; otherwise it uses `<cwd>/.astro/.prerender/` and deletes it afterwards, which breaks any other
+  // build running from the project at the same time. So the build runs from workDir, which links
+  // node_modules so the rendered chunks still resolve their packages.
+  if (!existsSync(join(workDir, 'node_modules'))) await symlink(join(root, 'node_modules'), join(workDir, 'node_modules'));
+  const env = {
+    ...process.env,
+    PATH: `${BIN}${delimiter}${process.env.PATH}`, // so `astro` runs on the project's Node 24
+    ICP_CONTENT_DIR: contentDir,
+    ICP_OUT_DIR: outDir,
+    ICP_CACHE_DIR: join(workDir, 'cache'),
+    ICP_LINK_CHECK_REPORT: join(workDir, 'link-check.json'), // not the project's reports/
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  };
+  const timeFile = join(workDir, 'time.txt');
+  const useTime = existsSync(GNU_TIME);
+  const [cmd, args] = useTime
+    ? [GNU_TIME, ['-v', '-o', timeFile, join(BIN, 'astro'), 'build', '--root', root]]
+    : [join(BIN, 'astro'), ['build', '--root', root]];
+  const started = performance.now();
+  const child = spawn(cmd, args, { cwd: workDir, env });
+  // /usr/bin/time reports the largest single process; the poll sums the tree (Pagefind runs as a child).
+  let peakTree = 0;
+  const samples = [];
+  const poll = setInterval(() => {
+    const rss = treeRss(child.pid);
+    samples.push({ t: performance.now() - started, rss });
+    peakTree = Math.max(peakTree, rss);
+  }, 100);
+  const lines = [];
+  let pending = '';
+  const onData = (d) => {
+    const t = performance.now() - started;
+    pending += d;
+    const parts = pending.split('\n');
+    pending = parts.pop();
+    for (const line of parts) lines.push({ t, line });
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const code = await new Promise((ok) => child.on('close', ok));
+  const wallMs = performance.now() - started;
+  clearInterval(poll);
+  if (pending) lines.push({ t: wallMs, line: pending });
+  let peakSingle = 0;
+  if (useTime && existsSync(timeFile)) {
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
+    if (m) peakSingle = Number(m[1]) * 1024;
+  }
+  const pages = code === 0 && existsSync(outDir) ? countPages(outDir) : 0;
+  return { code, wallMs, pages, peakRssBytes: Math.max(peakSingle, peakTree), peakSingleBytes: peakSingle, peakTreeBytes: peakTree, samples, lines, outDir };
+}
+
+/**
+ * Where a build's time went, read off its time-stamped log: start-up and config, content sync, bundling,
+ * rendering the pages, and what runs after them (integrations such as the link checker and the search index).
+ */
+export function phases(lines, wallMs) {
+  const at = (re, after = 0) => lines.find(({ t, line }) => t >= after && re.test(line))?.t;
+  const syncing = at(/\[content\] Syncing content/);
+  const synced = at(/\[content\] Synced content/);
+  const bundling = at(/Building static entrypoints/);
+  const rendering = at(/generating static routes/);
+  const rendered = rendering === undefined ? undefined : at(/✓ Completed in/, rendering);
+  const steps = [
+    ['startup', 0, syncing],
+    ['content', syncing, synced],
+    ['bundle', bundling, rendering],
+    ['render', rendering, rendered],
+    ['afterRender', rendered, wallMs],
+  ];
+  const out = {};
+  for (const [name, from, to] of steps) if (from !== undefined && to !== undefined) out[name] = Math.round(to - from);
+  // Integrations log under their own name after the pages are written, e.g. "[link-checker] … checked in 79 ms".
+  // Each integration's first line: ms after the pages were rendered (its own figures are in the line).
+  const after = rendered ?? 0;
+  out.integrations = {};
+  for (const { t, line } of lines) {
+    const m = /\[([a-z][\w-]*)\] (.*)/.exec(line);
+    if (t >= after && m && !['build', 'vite', 'content', 'types'].includes(m[1])) out.integrations[m[1]] ??= { at: Math.round(t - after), line: m[2].slice(0, 200) };
+  }
+  return out;
+}
+
+export async function removeDir(dir) {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export async function tempDir(label) {
+  return mkdtemp(join(tmpdir(), `icp-bench-${label}-`));
+}
