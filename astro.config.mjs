@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import linkChecker from './src/integrations/link-checker/index.ts';
+import searchIndex from './src/integrations/search-index/index.ts';
 
 // The site's public address and path; set them for your host (see README, "Deploy").
 const site = process.env.SITE_URL ?? 'https://icp-deregistration.example.org';
@@ -20,8 +21,9 @@ export default defineConfig({
     defaultLocale: 'zh-cn',
     routing: { prefixDefaultLocale: false },
   },
-  // The link checker runs last, on the finished output: a broken link fails the build.
-  integrations: [mdx(), linkChecker()],
+  // The link checker runs on the finished output (a broken link fails the build); the search index (Pagefind,
+  // one index per language) is built after it, from the checked pages.
+  integrations: [mdx(), linkChecker(), searchIndex()],
   devToolbar: { enabled: false },
   vite: {
     build: {

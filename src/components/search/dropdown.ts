@@ -1,0 +1,95 @@
+/**
+ * The header search box, loaded the first time the box is focused or typed in: results as you type in a panel
+ * under the box. ArrowDown/ArrowUp move through the results (real focus on real links), Enter opens one,
+ * Esc closes the panel and returns to the box; Enter in the box opens the search page.
+ */
+import { debounce, fill, hitItem, loadPagefind, quoted, runSearch, type SearchConfig } from './engine';
+
+const SHOWN = 6;
+
+export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
+  const panel = form.querySelector<HTMLElement>('[data-search-panel]')!;
+  const list = form.querySelector<HTMLElement>('[data-search-results]')!;
+  const status = form.querySelector<HTMLElement>('[data-search-status]')!;
+  const empty = form.querySelector<HTMLElement>('[data-search-empty]')!;
+  const all = form.querySelector<HTMLAnchorElement>('[data-search-all]')!;
+  const d = form.dataset;
+  const config: SearchConfig = { bundle: d['bundle']!, base: d['base']! };
+  let seq = 0;
+
+  const pageUrl = (q: string) => `${d['searchPage']}?q=${encodeURIComponent(q)}`;
+  const open = () => {
+    panel.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  };
+  const close = () => {
+    panel.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+  };
+  const links = () => [...panel.querySelectorAll<HTMLAnchorElement>('a')].filter((a) => !a.closest('[hidden]:not([data-search-panel])'));
+
+  const update = async () => {
+    const q = input.value;
+    const mine = ++seq;
+    if (!q.trim()) {
+      list.replaceChildren();
+      status.textContent = '';
+      close();
+      return;
+    }
+    let outcome;
+    try {
+      outcome = await runSearch(config, q, {}, SHOWN);
+    } catch {
+      if (mine === seq) status.textContent = d['msgError'] ?? '';
+      return;
+    }
+    if (mine !== seq) return; // a newer query is on its way
+    list.replaceChildren(...outcome.hits.map((hit, i) => hitItem(hit, `site-search-hit-${i}`)));
+    empty.hidden = outcome.total > 0;
+    if (outcome.total === 0) empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
+    all.hidden = outcome.total <= SHOWN;
+    all.href = pageUrl(q);
+    all.replaceChildren(...fill(d['msgAll']!, { n: String(outcome.total) }));
+    status.replaceChildren(...fill(outcome.total === 1 ? d['msgOne']! : outcome.total === 0 ? d['msgZero']! : d['msgMany']!, { n: String(outcome.total) }));
+    open();
+  };
+  const later = debounce(update, 120);
+
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', panel.id);
+  input.addEventListener('input', later);
+  // Coming back to the box from elsewhere shows the last results again (not after Esc, which closed them).
+  input.addEventListener('focus', (event) => {
+    const fromInside = event.relatedTarget instanceof Node && form.contains(event.relatedTarget);
+    if (!fromInside && input.value.trim() && list.childElementCount + (empty.hidden ? 0 : 1) > 0) open();
+  });
+  // Focus means a search is coming: fetch Pagefind and its language's index metadata now.
+  void loadPagefind(config).catch(() => {});
+  if (input.value.trim()) void update();
+
+  form.addEventListener('keydown', (event) => {
+    const items = links();
+    const at = items.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'Escape') {
+      if (panel.hidden) return; // the browser's own Esc clears the box
+      event.preventDefault();
+      close();
+      input.focus();
+    } else if (event.key === 'ArrowDown' && items.length > 0) {
+      event.preventDefault();
+      open();
+      items[Math.min(at + 1, items.length - 1)]!.focus();
+    } else if (event.key === 'ArrowUp' && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? input : items[at - 1]!).focus();
+    }
+  });
+  // Tabbing out of the search box or clicking elsewhere closes the panel.
+  form.addEventListener('focusout', (event) => {
+    if (event.relatedTarget instanceof Node && !form.contains(event.relatedTarget)) close();
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!(event.target instanceof Node && form.contains(event.target))) close();
+  });
+}

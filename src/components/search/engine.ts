@@ -1,0 +1,170 @@
+/**
+ * The search engine for the header box and the search page: loads Pagefind's JS API on first use, searches, and
+ * renders results as DOM (never as HTML strings built from the query).
+ */
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindSearch {
+  results: { id: string; score: number; data: () => Promise<PagefindResultData> }[];
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (q: string | null, o?: { filters?: Record<string, string> }) => Promise<PagefindSearch | null>;
+}
+
+export interface SearchConfig {
+  /** Where pagefind.js is, e.g. "/pagefind/". */
+  bundle: string;
+  /** The site base, prefixed to result URLs. */
+  base: string;
+}
+
+export interface Hit {
+  url: string;
+  title: string;
+  administration: string | undefined;
+  excerpt: string;
+}
+
+export interface Outcome {
+  total: number;
+  hits: Hit[];
+}
+
+const HAN = /\p{Script=Han}/u;
+/** How much a Chinese query's exact sequence counts; 5 puts 通辽 on Inner Mongolia and 海东 on Qinghai, not 辽宁 and 海南. */
+const PHRASE_BOOST = 5;
+
+/** Long pastes are cut: no province name or phrase needs more, and Pagefind gets a bounded query. */
+export const MAX_QUERY = 200;
+
+/** Pagefind's options, less the base URL (tests/e2e/search.spec.ts searches with the same). */
+export const PAGEFIND_OPTIONS = {
+  excerptLength: 22,
+  excerptEllipsis: '…',
+  ranking: {
+    // A province's own names and cities (metadata) count for more than a mention in another page's text.
+    metaWeights: { title: 6, aliases: 4, prefix: 4, administration: 2 },
+    // An exact word beats a longer one that starts with it: 西安 xian is Shaanxi, not 仙桃 Xiantao (Hubei).
+    termSimilarity: 5,
+  },
+};
+
+let loading: Promise<Pagefind> | undefined;
+
+export function loadPagefind({ bundle, base }: SearchConfig): Promise<Pagefind> {
+  loading ??= (async () => {
+    const url = `${bundle}pagefind.js`;
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
+    await pagefind.init();
+    return pagefind;
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/** The query Pagefind is given: trimmed, cut to MAX_QUERY characters (whole code points). */
+export function normaliseQuery(raw: string): string {
+  return [...raw.trim()].slice(0, MAX_QUERY).join('').trim();
+}
+
+/** The query as the "nothing found" message quotes it: trimmed, long ones shortened. */
+export function quoted(raw: string): string {
+  const chars = [...raw.trim()];
+  return chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : chars.join('');
+}
+
+/** Searches; an empty query with filters lists everything they match. Loads `limit` results' data. */
+export async function runSearch(config: SearchConfig, raw: string, filters: Record<string, string>, limit: number): Promise<Outcome> {
+  const query = normaliseQuery(raw);
+  const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
+  if (!query && Object.keys(active).length === 0) return { total: 0, hits: [] };
+  const pagefind = await loadPagefind(config);
+  // Chinese is searched word by word (通辽 → 通 辽, and 辽 also starts the title 辽宁): pages that hold the characters
+  // in sequence, the quoted phrase, rank higher. Phrase results alone are unranked, so they only reorder.
+  const phrase = query && HAN.test(query) && !query.includes('"') ? `"${query}"` : null;
+  const [found, exact] = await Promise.all([
+    pagefind.search(query || null, { filters: active }),
+    phrase ? pagefind.search(phrase, { filters: active }) : Promise.resolve(null),
+  ]);
+  if (!found) return { total: 0, hits: [] };
+  const inPhrase = new Set(exact?.results.map((r) => r.id));
+  const ranked = found.results
+    .map((r) => ({ r, score: r.score * (inPhrase.has(r.id) ? PHRASE_BOOST : 1) }))
+    .sort((a, b) => b.score - a.score)
+    .map(({ r }) => r);
+  const data = await Promise.all(ranked.slice(0, limit).map((r) => r.data()));
+  return {
+    total: found.results.length,
+    hits: data.map((d) => ({ url: d.url, title: d.meta['title'] ?? d.url, administration: d.meta['administration'], excerpt: d.excerpt })),
+  };
+}
+
+/**
+ * Pagefind's excerpt is HTML: the page text entity-encoded, with <mark> around matches. It is parsed inertly and
+ * only its text and <mark> elements are kept, so nothing else can ever reach the page.
+ */
+export function excerptNodes(html: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const out: Node[] = [];
+  for (const node of template.content.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) out.push(document.createTextNode(node.textContent ?? ''));
+    else if (node instanceof Element) {
+      if (node.localName === 'mark') {
+        const mark = document.createElement('mark');
+        mark.textContent = node.textContent;
+        out.push(mark);
+      } else out.push(document.createTextNode(node.textContent ?? ''));
+    }
+  }
+  return out;
+}
+
+/** One result: a link with the title, described by the administration and the excerpt. */
+export function hitItem(hit: Hit, id: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'search-hit';
+  const link = document.createElement('a');
+  link.href = hit.url;
+  link.textContent = hit.title;
+  link.setAttribute('aria-describedby', id);
+  link.dataset['searchHit'] = '';
+  const details = document.createElement('div');
+  details.id = id;
+  if (hit.administration) {
+    const admin = document.createElement('span');
+    admin.className = 'search-hit-admin';
+    admin.textContent = hit.administration;
+    details.append(admin);
+  }
+  const excerpt = document.createElement('span');
+  excerpt.className = 'search-hit-excerpt';
+  excerpt.append(...excerptNodes(hit.excerpt));
+  details.append(excerpt);
+  li.append(link, details);
+  return li;
+}
+
+/** A message template from a data attribute ("{n} results", "Nothing found for {q}") as text nodes. */
+export function fill(template: string, values: Record<string, string>): Node[] {
+  return template.split(/(\{[a-z]+\})/).filter(Boolean).map((part) => {
+    const key = /^\{([a-z]+)\}$/.exec(part)?.[1];
+    return document.createTextNode(key && key in values ? values[key]! : part);
+  });
+}
+
+/** Calls `fn` after `ms` of quiet; each call cancels the previous one. */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (...args: A) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The search page: the query and filters live in the URL (?q=…&region=…&method=…), so a search can be shared
+ * and reloaded. Typing replaces the current history entry; a new query after Enter, a filter change or a
+ * landing on a shared URL gets its own entry, so Back returns to the previous search.
+ */
+import { debounce, fill, hitItem, quoted, loadPagefind, runSearch, type SearchConfig } from './engine';
+
+const SHOWN = 50;
+
+export function start(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const selects = [...form.querySelectorAll<HTMLSelectElement>('select[name]')];
+  const root = form.closest('main') ?? document;
+  const list = root.querySelector<HTMLElement>('[data-search-results]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
+  const d = form.dataset;
+  const config: SearchConfig = { bundle: d['bundle']!, base: d['base']! };
+  let seq = 0;
+
+  const filters = () => Object.fromEntries(selects.map((s) => [s.name, s.value]));
+
+  const readUrl = () => {
+    const params = new URL(location.href).searchParams;
+    input.value = params.get('q') ?? '';
+    for (const s of selects) {
+      const v = params.get(s.name) ?? '';
+      s.value = [...s.options].some((o) => o.value === v) ? v : '';
+    }
+  };
+
+  const writeUrl = (push: boolean) => {
+    const url = new URL(location.href);
+    if (input.value) url.searchParams.set('q', input.value);
+    else url.searchParams.delete('q');
+    for (const s of selects) {
+      if (s.value) url.searchParams.set(s.name, s.value);
+      else url.searchParams.delete(s.name);
+    }
+    if (url.href === location.href) return;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  };
+
+  const update = async () => {
+    const q = input.value;
+    const mine = ++seq;
+    let outcome;
+    try {
+      outcome = await runSearch(config, q, filters(), SHOWN);
+    } catch {
+      if (mine === seq) status.textContent = d['msgError'] ?? '';
+      return;
+    }
+    if (mine !== seq) return;
+    const searched = q.trim() !== '' || Object.values(filters()).some(Boolean);
+    list.replaceChildren(...outcome.hits.map((hit, i) => hitItem(hit, `search-hit-${i}`)));
+    empty.hidden = !searched || outcome.total > 0;
+    if (!empty.hidden) empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
+    const message = !searched ? '' : outcome.total === 1 ? d['msgOne']! : outcome.total === 0 ? d['msgZero']! : d['msgMany']!;
+    status.replaceChildren(...fill(message, { n: String(outcome.total) }));
+  };
+  const later = debounce(update, 150);
+
+  readUrl();
+  // Landing on a shared search keeps that entry: the next query gets a new one.
+  let pushNext = input.value !== '';
+  input.addEventListener('input', () => {
+    writeUrl(pushNext);
+    pushNext = false;
+    later();
+  });
+  for (const s of selects) {
+    s.addEventListener('change', () => {
+      writeUrl(true);
+      pushNext = true;
+      void update();
+    });
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    writeUrl(false);
+    pushNext = true;
+    void update();
+  });
+  window.addEventListener('popstate', () => {
+    readUrl();
+    pushNext = true;
+    void update();
+  });
+  void loadPagefind(config).catch(() => {});
+  void update();
+}

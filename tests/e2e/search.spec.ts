@@ -1,0 +1,470 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Collects console errors (a CSP violation shows up there), uncaught exceptions and dialogs (an injected alert). */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return problems;
+}
+
+type Prefix = '' | 'en/';
+const searchUrl = (prefix: Prefix, q: string) => `${prefix}search/?q=${encodeURIComponent(q)}`;
+const hits = (page: Page) => page.locator('[data-search-results] > li');
+const hitLinks = (page: Page) => page.locator('[data-search-results] > li a[data-search-hit]');
+
+/** The path of the first result, without the site base: "/provinces/zhejiang/". */
+async function firstHitPath(page: Page): Promise<string> {
+  await expect(hits(page).first()).toBeVisible();
+  const href = await hitLinks(page).first().getAttribute('href');
+  return new URL(href!, page.url()).pathname.replace(/^.*?\/((en\/)?(provinces|procedure|sources)\/)/, '/$1');
+}
+
+test.describe('the first result is the right page', () => {
+  const table: [Prefix, string, string][] = [
+    ['', '浙江', 'zhejiang'],
+    ['', '浙', 'zhejiang'],
+    ['', 'zhejiang', 'zhejiang'],
+    ['', 'Zhejiang', 'zhejiang'],
+    ['', '杭州', 'zhejiang'],
+    ['', 'Hangzhou', 'zhejiang'],
+    ['', '深圳', 'guangdong'],
+    ['', 'Shenzhen', 'guangdong'],
+    ['', '周五', 'hunan'],
+    ['', '宁夏 表格', 'ningxia'],
+    ['', '内蒙古', 'neimenggu'],
+    ['', '内蒙', 'neimenggu'],
+    ['', 'Inner Mongolia', 'neimenggu'],
+    ['', 'Nei Mongol', 'neimenggu'],
+    ['', '西藏', 'xizang'],
+    ['', 'Tibet', 'xizang'],
+    ['', 'Xizang', 'xizang'],
+    ['', '陕西', 'shaanxi'],
+    ['', 'shaanxi', 'shaanxi'],
+    ['', '山西', 'shanxi'],
+    ['', 'shanxi', 'shanxi'],
+    // A city that shares a province's name must not outrank the province: 天津河北区, 青海海南州.
+    ['', '河北', 'hebei'],
+    ['', '海南', 'hainan'],
+    ['', '延边', 'jilin'],
+    ['', '浦东', 'shanghai'],
+    // Word by word, 通辽 is 通 + 辽 and 辽 starts 辽宁: the exact sequence must win.
+    ['', '通辽', 'neimenggu'],
+    ['', '海东', 'qinghai'],
+    ['', '喀什', 'xinjiang'],
+    ['', 'Kashi', 'xinjiang'],
+    ['en/', 'Zhejiang', 'zhejiang'],
+    ['en/', 'zhejiang', 'zhejiang'],
+    ['en/', '浙江', 'zhejiang'],
+    ['en/', '浙', 'zhejiang'],
+    ['en/', 'Hangzhou', 'zhejiang'],
+    ['en/', '杭州', 'zhejiang'],
+    ['en/', 'Shenzhen', 'guangdong'],
+    ['en/', '深圳', 'guangdong'],
+    ['en/', 'Friday', 'hunan'],
+    ['en/', 'Ningxia form', 'ningxia'],
+    ['en/', 'Inner Mongolia', 'neimenggu'],
+    ['en/', '内蒙古', 'neimenggu'],
+    ['en/', 'Nei Mongol', 'neimenggu'],
+    ['en/', 'Tibet', 'xizang'],
+    ['en/', '西藏', 'xizang'],
+    ['en/', 'Xizang', 'xizang'],
+    ['en/', 'Shaanxi', 'shaanxi'],
+    ['en/', 'shaanxi', 'shaanxi'],
+    ['en/', 'Shanxi', 'shanxi'],
+    ['en/', 'shanxi', 'shanxi'],
+    ['en/', 'hebei', 'hebei'],
+    ['en/', 'Enshi', 'hubei'],
+    ['en/', 'Yanbian', 'jilin'],
+  ];
+  for (const [prefix, q, slug] of table) {
+    test(`${prefix || 'zh/'} ${q} → ${slug}`, async ({ page }) => {
+      const problems = watch(page);
+      await page.goto(searchUrl(prefix, q));
+      expect(await firstHitPath(page)).toBe(`/${prefix}provinces/${slug}/`);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test('陕西 and 山西 (shaanxi and shanxi) land on different pages', async ({ page }) => {
+    const first = async (prefix: Prefix, q: string) => {
+      await page.goto(searchUrl(prefix, q));
+      return firstHitPath(page);
+    };
+    const [a, b, c, d] = [await first('', '陕西'), await first('', '山西'), await first('en/', 'shaanxi'), await first('en/', 'shanxi')];
+    expect(a).not.toBe(b);
+    expect(c).not.toBe(d);
+    expect([a, b, c, d]).toEqual(['/provinces/shaanxi/', '/provinces/shanxi/', '/en/provinces/shaanxi/', '/en/provinces/shanxi/']);
+  });
+});
+
+test.describe('every province is found by its first listed city', () => {
+  // The cities as the built province pages list them (from the division data), so the test follows the data.
+  const dist = resolve(import.meta.dirname, '../..', process.env['ICP_OUT_DIR'] ?? 'dist');
+  const firstCities = readdirSync(join(dist, 'provinces'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => {
+      const html = readFileSync(join(dist, 'provinces', d.name, 'index.html'), 'utf8');
+      const m = /<li data-city="\d+">([^<]+) <span class="muted">([^<]+)<\/span><\/li>/.exec(html)!;
+      return { slug: d.name, zh: m[1]!, pinyin: m[2]!.replace(/&#39;/g, "'") };
+    });
+
+  async function rankOf(page: Page, q: string, slug: string, prefix: Prefix): Promise<number> {
+    await page.locator('#search-q').fill(q);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(q);
+    let rank = -1;
+    await expect
+      .poll(async () => {
+        const paths = await hitLinks(page).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        rank = paths.findIndex((p) => p.endsWith(`/${prefix}provinces/${slug}/`));
+        return rank;
+      }, { message: `${q} → ${slug}` })
+      .toBeGreaterThanOrEqual(0);
+    return rank;
+  }
+
+  test('zh: the Chinese name and the pinyin each put the province first', async ({ page }) => {
+    expect(firstCities.length).toBe(31);
+    await page.goto('search/');
+    for (const c of firstCities) {
+      expect(await rankOf(page, c.zh, c.slug, ''), c.zh).toBe(0);
+      expect(await rankOf(page, c.pinyin, c.slug, ''), c.pinyin).toBe(0);
+    }
+  });
+
+  test('en: the Chinese name puts the province first, the pinyin among the first five', async ({ page }) => {
+    await page.goto('en/search/');
+    for (const c of firstCities) {
+      expect(await rankOf(page, c.zh, c.slug, 'en/'), c.zh).toBe(0);
+      // The English index stems words, and stemming mangles some pinyin (Nanning → nan…): near the top is the promise.
+      expect(await rankOf(page, c.pinyin, c.slug, 'en/'), c.pinyin).toBeLessThan(5);
+    }
+  });
+});
+
+test.describe('a result', () => {
+  test('shows the title, the administration and an excerpt with the match marked', async ({ page }) => {
+    await page.goto(searchUrl('', '杭州'));
+    const hit = hits(page).first();
+    await expect(hit.locator('a[data-search-hit]')).toHaveText('浙江');
+    await expect(hit.locator('.search-hit-admin')).toHaveText('浙江省通信管理局');
+    await expect(hit.locator('.search-hit-excerpt mark').first()).toContainText('杭州');
+    // The link's name is the title; the administration and excerpt describe it.
+    const described = await hit.locator('a').getAttribute('aria-describedby');
+    await expect(page.locator(`[id="${described}"]`)).toContainText('浙江省通信管理局');
+    await expect(page.locator('[data-search-status]')).toHaveText(/^\d+ 个结果$/);
+  });
+
+  test('in English, with the English administration', async ({ page }) => {
+    await page.goto(searchUrl('en/', 'Friday'));
+    const hit = hits(page).first();
+    await expect(hit.locator('a[data-search-hit]')).toHaveText('Hunan');
+    await expect(hit.locator('.search-hit-admin')).toHaveText('Hunan Communications Administration');
+    await expect(hit.locator('.search-hit-excerpt mark').first()).toHaveText(/friday/i);
+    await expect(page.locator('[data-search-status]')).toHaveText(/^\d+ results?$/);
+  });
+
+  test('a province page and the procedure both mention 周五; the province page comes first', async ({ page }) => {
+    await page.goto(searchUrl('', '周五'));
+    await expect(hits(page).first()).toBeVisible();
+    const paths = await hitLinks(page).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(paths[0]).toMatch(/\/provinces\/hunan\/$/);
+    expect(paths.some((p) => /\/procedure\/$/.test(p))).toBe(true);
+  });
+});
+
+test.describe('nothing found', () => {
+  for (const [prefix, q, text, browse] of [
+    ['', 'qwzxqwzx', /没有找到与“qwzxqwzx”相关的页面/, '浏览全部省份'],
+    ['en/', 'qwzxqwzx', /Nothing found for “qwzxqwzx”/, 'Browse all provinces'],
+  ] as const) {
+    test(`${prefix || 'zh/'}: says so and links to the province index`, async ({ page }) => {
+      await page.goto(searchUrl(prefix, q));
+      const empty = page.locator('[data-search-empty]');
+      await expect(empty).toBeVisible();
+      await expect(empty).toContainText(text);
+      const link = empty.getByRole('link', { name: browse });
+      await expect(link).toHaveAttribute('href', new RegExp(`/${prefix}provinces/$`));
+      await expect(hits(page)).toHaveCount(0);
+      await expect(page.locator('[data-search-status]')).toHaveText(prefix ? 'No results' : '没有结果');
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(`/${prefix}provinces/$`));
+    });
+  }
+});
+
+test.describe('hostile input: nothing breaks, nothing is injected, the URL round-trips', () => {
+  const inputs: [string, string][] = [
+    ['2,000 characters', '浙江'.repeat(400) + 'x'.repeat(1200)],
+    ['a script tag', '<script>alert(1)</script>'],
+    ['HTML with an event handler', '"><img src=x onerror=alert(2)><b>浙江</b>'],
+    ['emoji', '🦄🐼 浙江 👨‍👩‍👧'],
+    ['only spaces', '     '],
+    ['percent signs and ampersands', '%E6%B5%99 & q=1 #top'],
+  ];
+  for (const [name, value] of inputs) {
+    test(name, async ({ page }) => {
+      const problems = watch(page);
+      await page.goto('search/');
+      const input = page.locator('#search-q');
+      await input.fill(value);
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(value);
+      // Let the debounced search run and render.
+      await page.waitForTimeout(400);
+      if (value.trim()) await expect(page.locator('[data-search-status]')).not.toHaveText('');
+      else {
+        await expect(page.locator('[data-search-status]')).toHaveText('');
+        await expect(page.locator('[data-search-empty]')).toBeHidden();
+        await expect(hits(page)).toHaveCount(0);
+      }
+      const main = page.locator('main');
+      await expect(page.locator('script:not([src])')).toHaveCount(0);
+      await expect(main.locator('img, b, [onerror]')).toHaveCount(0);
+      const empty = page.locator('[data-search-empty]');
+      if (await empty.isVisible()) await expect(empty).toContainText(value.trim().slice(0, 30));
+      // Reload the URL: the same query comes back.
+      await page.reload();
+      await expect(input).toHaveValue(value);
+      await page.waitForTimeout(300);
+      await expect(main.locator('img, b, [onerror]')).toHaveCount(0);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test('the query never reaches the page as HTML, even where the page shows it', async ({ page }) => {
+    // The region filter leaves nothing to find, so the page quotes the query in its "nothing found" message.
+    await page.goto(`${searchUrl('', '<i data-x>qwzxqwzx</i>')}&region=northeast`);
+    const empty = page.locator('[data-search-empty]');
+    await expect(empty).toBeVisible();
+    await expect(empty.locator('[data-search-empty-text]')).toHaveText('没有找到与“<i data-x>qwzxqwzx</i>”相关的页面。');
+    await expect(page.locator('main i, [data-x]')).toHaveCount(0);
+  });
+});
+
+test.describe('the search page', () => {
+  test('typing updates the URL; Back returns to the previous search', async ({ page }) => {
+    await page.goto(searchUrl('', '浙江'));
+    expect(await firstHitPath(page)).toBe('/provinces/zhejiang/');
+    await page.locator('#search-q').fill('湖南');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('湖南');
+    await expect.poll(() => firstHitPath(page)).toBe('/provinces/hunan/');
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('浙江');
+    await expect(page.locator('#search-q')).toHaveValue('浙江');
+    await expect(hitLinks(page).first()).toHaveText('浙江');
+  });
+
+  test('opening a result and going back restores the search', async ({ page }) => {
+    await page.goto(searchUrl('en/', 'Shenzhen'));
+    await hitLinks(page).first().click();
+    await expect(page).toHaveURL(/\/en\/provinces\/guangdong\/$/);
+    await page.goBack();
+    await expect(page.locator('#search-q')).toHaveValue('Shenzhen');
+    await expect(hitLinks(page).first()).toHaveText('Guangdong');
+  });
+
+  test('the region filter narrows the results and goes into the URL', async ({ page }) => {
+    await page.goto('en/search/');
+    await page.locator('#search-region').selectOption('northwest');
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('northwest');
+    await expect(hits(page)).toHaveCount(5);
+    const paths = await hitLinks(page).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname).sort());
+    expect(paths).toEqual(['gansu', 'ningxia', 'qinghai', 'shaanxi', 'xinjiang'].map((s) => `/en/provinces/${s}/`));
+    // With a query, the filter keeps only matches in the region: Xi'an is in Shaanxi, not in Hubei (Xiantao).
+    await page.locator('#search-q').fill("Xi'an");
+    await expect.poll(() => firstHitPath(page)).toBe('/en/provinces/shaanxi/');
+    await expect(hits(page)).toHaveCount(1);
+    await page.reload();
+    await expect(page.locator('#search-region')).toHaveValue('northwest');
+    await expect(page.locator('#search-q')).toHaveValue("Xi'an");
+  });
+
+  test('the method filter lists the provinces that take applications online', async ({ page }) => {
+    await page.goto('search/?method=online');
+    await expect(page.locator('#search-method')).toHaveValue('online');
+    await expect(hits(page).first()).toBeVisible();
+    const paths = await hitLinks(page).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname).sort());
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths) await expect.soft(page.request.get(p).then((r) => r.text())).resolves.toContain('data-pagefind-filter="method:online"');
+  });
+
+  test('an unknown filter value in the URL is ignored', async ({ page }) => {
+    const problems = watch(page);
+    await page.goto('search/?q=%E6%B5%99%E6%B1%9F&region=%3Cscript%3E');
+    await expect(page.locator('#search-region')).toHaveValue('');
+    expect(await firstHitPath(page)).toBe('/provinces/zhejiang/');
+    expect(problems).toEqual([]);
+  });
+
+  test('"/" focuses the search field', async ({ page }) => {
+    await page.goto('search/');
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    await expect(page.locator('#search-q')).toBeFocused();
+    await expect(page.locator('#search-q')).toHaveValue('');
+  });
+});
+
+test.describe('the header search box', () => {
+  test('results as you type; arrows move, Enter opens, Esc closes', async ({ page }) => {
+    const problems = watch(page);
+    await page.goto('provinces/beijing/');
+    const box = page.locator('#site-search-q');
+    await box.click();
+    await box.pressSequentially('杭州');
+    const panel = page.locator('[data-search-panel]');
+    await expect(panel).toBeVisible();
+    await expect(box).toHaveAttribute('aria-expanded', 'true');
+    const links = panel.locator('[data-search-results] a');
+    await expect(links.first()).toHaveText('浙江');
+    await expect(page.locator('header [data-search-status]')).toHaveText(/^\d+ 个结果$/);
+
+    await page.keyboard.press('ArrowDown');
+    await expect(links.first()).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(box).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await expect(box).toBeFocused();
+    await expect(box).toHaveValue('杭州');
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+
+    await page.keyboard.press('ArrowDown');
+    await expect(panel).toBeVisible();
+    await expect(links.first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/provinces\/zhejiang\/$/);
+    expect(problems).toEqual([]);
+  });
+
+  test('Enter in the box opens the search page with the query', async ({ page }) => {
+    await page.goto('en/provinces/');
+    await page.locator('#site-search-q').fill('Tibet');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/en\/search\/\?q=Tibet$/);
+    expect(await firstHitPath(page)).toBe('/en/provinces/xizang/');
+  });
+
+  test('"/" focuses the box from anywhere on the page, but not while typing in a field', async ({ page }) => {
+    await page.goto('en/provinces/zhejiang/');
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    const box = page.locator('#site-search-q');
+    await expect(box).toBeFocused();
+    await page.keyboard.type('/x');
+    await expect(box).toHaveValue('/x');
+  });
+
+  test('nothing found, with the way to the province index', async ({ page }) => {
+    await page.goto('en/procedure/');
+    await page.locator('#site-search-q').fill('qwzxqwzx');
+    const empty = page.locator('[data-search-panel] [data-search-empty]');
+    await expect(empty).toBeVisible();
+    await expect(empty).toContainText('Nothing found for “qwzxqwzx”');
+    await expect(empty.getByRole('link', { name: 'Browse all provinces' })).toHaveAttribute('href', /\/en\/provinces\/$/);
+  });
+
+  test('clicking elsewhere closes the results', async ({ page }) => {
+    await page.goto('provinces/');
+    await page.locator('#site-search-q').fill('浙');
+    await expect(page.locator('[data-search-panel]')).toBeVisible();
+    await page.locator('footer').click();
+    await expect(page.locator('[data-search-panel]')).toBeHidden();
+  });
+});
+
+test.describe('cost: nothing is loaded until someone searches', () => {
+  test('a province page fetches no Pagefind file until the box is focused, and loads ≤ 2 KB gzip of JS', async ({ page }) => {
+    const requests: string[] = [];
+    const scripts: Promise<[string, number]>[] = [];
+    const onRequest = (r: { url: () => string }) => requests.push(r.url());
+    const onResponse = (r: import('@playwright/test').Response) => {
+      if (r.request().resourceType() === 'script') scripts.push(r.body().then((b) => [r.url(), gzipSync(b, { level: 9 }).length]));
+    };
+    page.on('request', onRequest);
+    page.on('response', onResponse);
+    await page.goto('provinces/zhejiang/', { waitUntil: 'networkidle' });
+    await page.mouse.move(10, 10);
+    await page.locator('h1').click();
+    await page.keyboard.press('End');
+    await page.waitForTimeout(300);
+    page.off('request', onRequest);
+    page.off('response', onResponse);
+    expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    const loaded = await Promise.all(scripts);
+    const onLoad = loaded.reduce((n, [, size]) => n + size, 0);
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(onLoad, `JS on load: ${loaded.map(([u, n]) => `${u} ${n} B`).join(', ')}`).toBeLessThanOrEqual(2048);
+
+    const pagefind = page.waitForRequest((r) => r.url().endsWith('/pagefind/pagefind.js'));
+    await page.locator('#site-search-q').focus();
+    await pagefind;
+  });
+
+  test('the home page and the procedure fetch no Pagefind file on load either', async ({ page }) => {
+    for (const path of ['', 'en/procedure/']) {
+      const requests: string[] = [];
+      const listener = (r: { url: () => string }) => requests.push(r.url());
+      page.on('request', listener);
+      await page.goto(path, { waitUntil: 'networkidle' });
+      page.off('request', listener);
+      expect(requests.filter((u) => u.includes('/pagefind/')), path).toEqual([]);
+    }
+  });
+
+  test('the search page loads Pagefind at once, from this site only, with no inline script', async ({ page }) => {
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).hostname !== '127.0.0.1') foreign.push(r.url());
+    });
+    const pagefind = page.waitForRequest((r) => r.url().endsWith('/pagefind/pagefind.js'));
+    await page.goto('search/');
+    await pagefind;
+    await page.locator('#search-q').fill('深圳');
+    expect(await firstHitPath(page)).toBe('/provinces/guangdong/');
+    expect(foreign).toEqual([]);
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    expect(await page.locator('[style]').count()).toBe(0);
+  });
+});
+
+test.describe('the province page names its cities', () => {
+  test('a collapsed list gives the visible reason for a city alias', async ({ page }) => {
+    await page.goto('provinces/zhejiang/');
+    const names = page.locator('details[data-province-names]');
+    await expect(names).not.toHaveAttribute('open', /.*/);
+    await expect(names.locator('summary')).toHaveText('其他名称和下辖城市（11 个）');
+    await names.locator('summary').click();
+    await expect(names.locator('li', { hasText: '杭州市' })).toContainText('Hangzhou');
+    await page.goto('en/provinces/beijing/');
+    const bj = page.locator('details[data-province-names]');
+    await expect(bj.locator('summary')).toHaveText('Other names and districts (16)');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the header box leads to the province index', async ({ page }) => {
+    await page.goto('provinces/zhejiang/');
+    await page.locator('#site-search-q').fill('杭州');
+    await page.locator('form[data-search-box] button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/provinces\/\?q=/);
+    await expect(page.locator('h1')).toHaveText('各省通信管理局');
+  });
+
+  test('the search page says search needs JavaScript and links to the province index', async ({ page }) => {
+    await page.goto('en/search/?q=Tibet');
+    const note = page.locator('main p', { hasText: 'Search needs JavaScript' });
+    await expect(note).toBeVisible();
+    await expect(note.getByRole('link')).toHaveAttribute('href', /\/en\/provinces\/$/);
+  });
+});
