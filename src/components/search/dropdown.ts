@@ -18,13 +18,12 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
   let seq = 0;
 
   const pageUrl = (q: string) => `${d['searchPage']}?q=${encodeURIComponent(q)}`;
+  // No aria-expanded: a search field (role searchbox) may not carry it; the live region announces the results.
   const open = () => {
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   };
   const close = () => {
     panel.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   };
   const links = () => [...panel.querySelectorAll<HTMLAnchorElement>('a')].filter((a) => !a.closest('[hidden]:not([data-search-panel])'));
 
@@ -56,8 +55,6 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
   };
   const later = debounce(update, 120);
 
-  input.setAttribute('aria-expanded', 'false');
-  input.setAttribute('aria-controls', panel.id);
   input.addEventListener('input', later);
   // Coming back to the box from elsewhere shows the last results again (not after Esc, which closed them).
   input.addEventListener('focus', (event) => {
