@@ -26,10 +26,10 @@ export function isoSuffix(i) {
  * Copies content/ to a temporary directory and replaces its provinces with `n` entries cycled from the real
  * ones, with unique slug, iso, prefix and name.zh so the registry checks pass. Returns the directory.
  */
-export async function syntheticContent(n) {
+export async function syntheticContent(n, root = PROJECT_ROOT) {
   const dir = await mkdtemp(join(tmpdir(), `icp-bench-${n}-`));
   const content = join(dir, 'content');
-  await cp(join(PROJECT_ROOT, 'content'), content, { recursive: true });
+  await cp(join(root, 'content'), content, { recursive: true });
   const provDir = join(content, 'provinces');
   const files = (await readdir(provDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   // JSON_SCHEMA keeps `updated: 2026-11-23` a string, so it is written back unchanged.
@@ -147,12 +147,18 @@ export async function measuredBuild({ contentDir, workDir, root = PROJECT_ROOT, 
   clearInterval(poll);
   if (pending) lines.push({ t: wallMs, line: pending });
   let peakSingle = 0;
+  let cpuMs;
   if (useTime && existsSync(timeFile)) {
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
+    const text = readFileSync(timeFile, 'utf8');
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
     if (m) peakSingle = Number(m[1]) * 1024;
+    // CPU time (user + system, the whole tree): what the build costs whatever else the machine is doing.
+    const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(text);
+    if (user && sys) cpuMs = Math.round((Number(user[1]) + Number(sys[1])) * 1000);
   }
   const pages = code === 0 && existsSync(outDir) ? countPages(outDir) : 0;
-  return { code, wallMs, pages, peakRssBytes: Math.max(peakSingle, peakTree), peakSingleBytes: peakSingle, peakTreeBytes: peakTree, samples, lines, outDir };
+  return { code, wallMs, cpuMs, pages, peakRssBytes: Math.max(peakSingle, peakTree), peakSingleBytes: peakSingle, peakTreeBytes: peakTree, samples, lines, outDir };
 }
 
 /**
@@ -176,12 +182,16 @@ export function phases(lines, wallMs) {
   const out = {};
   for (const [name, from, to] of steps) if (from !== undefined && to !== undefined) out[name] = Math.round(to - from);
   // Integrations log under their own name after the pages are written, e.g. "[link-checker] … checked in 79 ms".
-  // Each integration's first line: ms after the pages were rendered (its own figures are in the line).
+  // Integrations run one after another once the pages are written and each logs when it is done, so the gap
+  // before its line is its time (the line has its own figures too).
   const after = rendered ?? 0;
   out.integrations = {};
+  let previous = after;
   for (const { t, line } of lines) {
     const m = /\[([a-z][\w-]*)\] (.*)/.exec(line);
-    if (t >= after && m && !['build', 'vite', 'content', 'types'].includes(m[1])) out.integrations[m[1]] ??= { at: Math.round(t - after), line: m[2].slice(0, 200) };
+    if (t < after || !m || ['build', 'vite', 'content', 'types'].includes(m[1]) || out.integrations[m[1]]) continue;
+    out.integrations[m[1]] = { ms: Math.round(t - previous), line: m[2].slice(0, 200) };
+    previous = t;
   }
   return out;
 }
