@@ -306,6 +306,26 @@ test.describe('the search page', () => {
     expect(problems).toEqual([]);
   });
 
+  test('arrows move from the field through the results, Esc goes back, Enter opens', async ({ page }) => {
+    await page.goto(searchUrl('', '周五'));
+    await expect(hits(page).nth(1)).toBeVisible();
+    const input = page.locator('#search-q');
+    await input.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(hitLinks(page).first()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(hitLinks(page).nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(input).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await expect(input).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/provinces\/hunan\/$/);
+  });
+
   test('"/" focuses the search field', async ({ page }) => {
     await page.goto('search/');
     await page.locator('h1').click();

@@ -3,7 +3,7 @@
  * under the box. ArrowDown/ArrowUp move through the results (real focus on real links), Enter opens one,
  * Esc closes the panel and returns to the box; Enter in the box opens the search page.
  */
-import { debounce, fill, hitItem, loadPagefind, quoted, runSearch, type SearchConfig } from './engine';
+import { debounce, fill, hitItem, loadPagefind, moveWithArrows, quoted, runSearch, type SearchConfig } from './engine';
 
 const SHOWN = 6;
 
@@ -66,21 +66,16 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
   if (input.value.trim()) void update();
 
   form.addEventListener('keydown', (event) => {
-    const items = links();
-    const at = items.indexOf(document.activeElement as HTMLAnchorElement);
     if (event.key === 'Escape') {
       if (panel.hidden) return; // the browser's own Esc clears the box
       event.preventDefault();
       close();
       input.focus();
-    } else if (event.key === 'ArrowDown' && items.length > 0) {
-      event.preventDefault();
-      open();
-      items[Math.min(at + 1, items.length - 1)]!.focus();
-    } else if (event.key === 'ArrowUp' && at >= 0) {
-      event.preventDefault();
-      (at === 0 ? input : items[at - 1]!).focus();
+      return;
     }
+    const wasHidden = panel.hidden;
+    if (wasHidden && event.key === 'ArrowDown') open(); // the results of the last query, again
+    if (!moveWithArrows(event, input, links()) && wasHidden) close();
   });
   // Tabbing out of the search box or clicking elsewhere closes the panel.
   form.addEventListener('focusout', (event) => {

@@ -160,6 +160,22 @@ export function fill(template: string, values: Record<string, string>): Node[] {
   });
 }
 
+/**
+ * ArrowDown/ArrowUp between the search field and the result links (real focus on real links, so Enter opens one
+ * and screen readers read it). Returns true when it moved focus.
+ */
+export function moveWithArrows(event: KeyboardEvent, input: HTMLInputElement, links: readonly HTMLAnchorElement[]): boolean {
+  if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || event.altKey || event.ctrlKey || event.metaKey) return false;
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (event.key === 'ArrowDown' && links.length > 0 && (at >= 0 || document.activeElement === input)) {
+    links[Math.min(at + 1, links.length - 1)]!.focus();
+  } else if (event.key === 'ArrowUp' && at >= 0) {
+    (at === 0 ? input : links[at - 1]!).focus();
+  } else return false;
+  event.preventDefault();
+  return true;
+}
+
 /** Calls `fn` after `ms` of quiet; each call cancels the previous one. */
 export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;

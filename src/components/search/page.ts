@@ -3,7 +3,7 @@
  * and reloaded. Typing replaces the current history entry; a new query after Enter, a filter change or a
  * landing on a shared URL gets its own entry, so Back returns to the previous search.
  */
-import { debounce, fill, hitItem, quoted, loadPagefind, runSearch, type SearchConfig } from './engine';
+import { debounce, fill, hitItem, loadPagefind, moveWithArrows, quoted, runSearch, type SearchConfig } from './engine';
 
 const SHOWN = 50;
 
@@ -82,6 +82,12 @@ export function start(form: HTMLFormElement): void {
     writeUrl(false);
     pushNext = true;
     void update();
+  });
+  // Arrows move between the field and the results; Esc in a result goes back to the field.
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a[data-search-hit]')];
+  for (const el of [input, list]) el.addEventListener('keydown', (event) => moveWithArrows(event, input, links()));
+  list.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') input.focus();
   });
   window.addEventListener('popstate', () => {
     readUrl();
