@@ -36,10 +36,12 @@ function add(totals, r) {
 function recordResponses(page) {
   const records = [];
   let open = true;
+  let finished = 0;
   page.on('requestfinished', (request) => {
     if (!open) return;
     const url = request.url();
     if (!/^https?:/.test(url)) return;
+    const seq = ++finished; // the order in which Playwright heard of each finished response
     const record = (async () => {
       const response = await request.response();
       if (!response) return null;
@@ -50,11 +52,12 @@ function recordResponses(page) {
       // Resource Timing would miss them).
       const timing = request.timing();
       const endedAt = timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : 0; // unknown: counted
-      return { url, status: response.status(), kind: kindOf(request.resourceType(), contentType), raw: body.length, gzip, endedAt };
+      return { url, seq, status: response.status(), kind: kindOf(request.resourceType(), contentType), raw: body.length, gzip, endedAt };
     })();
     records.push(record);
   });
   return {
+    mark: () => finished,
     stop: () => (open = false),
     all: async () => (await Promise.all(records)).filter(Boolean),
   };
@@ -91,7 +94,9 @@ function instrumentSearch(resultsSelector) {
   const observer = new MutationObserver(() => {
     const b = window.__bench;
     if (b.lastInput === undefined || b.firstResult !== undefined) return;
-    if (document.querySelector(resultsSelector)) b.firstResult = performance.now();
+    if (!document.querySelector(resultsSelector)) return;
+    b.firstResult = performance.now();
+    window.__benchResultShown?.();
   });
   observer.observe(document, { childList: true, subtree: true });
 }
@@ -108,6 +113,8 @@ export async function measureSearch(browser, url, query) {
   await context.addInitScript(instrumentSearch, RESULT_LINK);
   const page = await context.newPage();
   const rec = recordResponses(page);
+  let shownAfter = 0; // responses Playwright had heard of when the page said the first result was shown
+  await page.exposeBinding('__benchResultShown', () => (shownAfter = rec.mark()));
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`${url}: HTTP ${response?.status()}`);
   await page.waitForLoadState('networkidle');
@@ -126,12 +133,14 @@ export async function measureSearch(browser, url, query) {
   const records = await rec.all();
   await context.close();
 
-  // Counted: every response that ended before the first result appeared (both clocks are the browser's wall clock).
+  // Counted: every response that ended before the first result appeared. Two witnesses, either suffices: the
+  // browser's timestamps (its wall clock and the page's clock can disagree by some milliseconds), and the order of
+  // events (a response the results needed finished before the page could report them).
   const resultAt = timing.timeOrigin + timing.firstResult;
   const totals = emptyTotals();
   const counted = [];
   for (const r of records) {
-    if (r.endedAt > resultAt) continue;
+    if (r.seq > shownAfter && r.endedAt > resultAt) continue;
     add(totals, r);
     counted.push({ url: r.url, kind: r.kind, raw: r.raw, gzip: r.gzip });
   }
