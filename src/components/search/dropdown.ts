@@ -45,6 +45,7 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
     }
     if (mine !== seq) return; // a newer query is on its way
     list.replaceChildren(...outcome.hits.map((hit, i) => hitItem(hit, `site-search-hit-${i}`)));
+    list.dataset['query'] = q;
     empty.hidden = outcome.total > 0;
     if (outcome.total === 0) empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
     all.hidden = outcome.total <= SHOWN;

@@ -55,6 +55,7 @@ export function start(form: HTMLFormElement): void {
     if (mine !== seq) return;
     const searched = q.trim() !== '' || Object.values(filters()).some(Boolean);
     list.replaceChildren(...outcome.hits.map((hit, i) => hitItem(hit, `search-hit-${i}`)));
+    list.dataset['query'] = q; // which query the list answers (tests wait for it)
     empty.hidden = !searched || outcome.total > 0;
     if (!empty.hidden) empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
     const message = !searched ? '' : outcome.total === 1 ? d['msgOne']! : outcome.total === 0 ? d['msgZero']! : d['msgMany']!;
