@@ -36,28 +36,26 @@ function add(totals, r) {
 function recordResponses(page) {
   const records = [];
   let open = true;
-  let finished = 0;
+  let started = 0;
+  const startOrder = new WeakMap(); // the order in which the browser announced each request, before sending it
+  page.on('request', (request) => startOrder.set(request, ++started));
   page.on('requestfinished', (request) => {
     if (!open) return;
     const url = request.url();
     if (!/^https?:/.test(url)) return;
-    const seq = ++finished; // the order in which Playwright heard of each finished response
+    const seq = startOrder.get(request) ?? 0;
     const record = (async () => {
       const response = await request.response();
       if (!response) return null;
       const body = await response.body().catch(() => Buffer.alloc(0)); // redirects have none
       const contentType = (response.headers()['content-type'] ?? '').toLowerCase();
       const gzip = body.length > 0 && COMPRESSIBLE.test(contentType) ? gzipSync(body, { level: 9 }).length : body.length;
-      // Wall-clock end of the response; requests from Pagefind's web worker are included (the page's own
-      // Resource Timing would miss them).
-      const timing = request.timing();
-      const endedAt = timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : 0; // unknown: counted
-      return { url, seq, status: response.status(), kind: kindOf(request.resourceType(), contentType), raw: body.length, gzip, endedAt };
+      return { url, seq, status: response.status(), kind: kindOf(request.resourceType(), contentType), raw: body.length, gzip };
     })();
     records.push(record);
   });
   return {
-    mark: () => finished,
+    mark: () => started,
     stop: () => (open = false),
     all: async () => (await Promise.all(records)).filter(Boolean),
   };
@@ -105,16 +103,16 @@ const RESULT_LINK = 'main [data-search-results] a[href]';
 
 /**
  * The first search on a cold visit: opens the search page, waits until it is idle (Pagefind starts loading on
- * arrival), enters the query and waits for the first result link. Counts the bytes of every response that ended
- * before that result appeared, and the time from the input to it (which includes the page's debounce).
+ * arrival), enters the query and waits for the first result link. Counts the bytes of every request made before
+ * that result appeared, and the time from the input to it (which includes the page's debounce).
  */
 export async function measureSearch(browser, url, query) {
   const context = await browser.newContext();
   await context.addInitScript(instrumentSearch, RESULT_LINK);
   const page = await context.newPage();
   const rec = recordResponses(page);
-  let shownAfter = 0; // responses Playwright had heard of when the page said the first result was shown
-  await page.exposeBinding('__benchResultShown', () => (shownAfter = rec.mark()));
+  let startedBefore = 0; // requests the browser had announced when the page said the first result was shown
+  await page.exposeBinding('__benchResultShown', () => (startedBefore = rec.mark()));
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`${url}: HTTP ${response?.status()}`);
   await page.waitForLoadState('networkidle');
@@ -125,7 +123,7 @@ export async function measureSearch(browser, url, query) {
   // for the letters so far and fetches its results too, so the byte count would depend on timing.
   await page.keyboard.insertText(query);
   await page.waitForFunction(() => window.__bench.firstResult !== undefined, null, { timeout: 20_000 });
-  const timing = await page.evaluate(() => ({ ...window.__bench, timeOrigin: performance.timeOrigin }));
+  const timing = await page.evaluate(() => window.__bench);
   const results = await page.locator(RESULT_LINK).count();
   const firstHref = await page.locator(RESULT_LINK).first().getAttribute('href');
   await page.waitForLoadState('networkidle'); // let later fetches finish so their bodies can be read (they are not counted)
@@ -133,14 +131,15 @@ export async function measureSearch(browser, url, query) {
   const records = await rec.all();
   await context.close();
 
-  // Counted: every response that ended before the first result appeared. Two witnesses, either suffices: the
-  // browser's timestamps (its wall clock and the page's clock can disagree by some milliseconds), and the order of
-  // events (a response the results needed finished before the page could report them).
-  const resultAt = timing.timeOrigin + timing.firstResult;
+  // Counted: every request made before the first result appeared, Pagefind's worker's included. Event order is the
+  // witness: a request is announced before it is sent, so one the results needed always comes before the page's
+  // report of them. (Timestamps were not reliable: the browser's and the page's clocks differ by milliseconds,
+  // and a finished-response event can arrive after the page has used the response.) A request still in flight
+  // then is counted too: better too much than too little.
   const totals = emptyTotals();
   const counted = [];
   for (const r of records) {
-    if (r.seq > shownAfter && r.endedAt > resultAt) continue;
+    if (r.seq > startedBefore) continue;
     add(totals, r);
     counted.push({ url: r.url, kind: r.kind, raw: r.raw, gzip: r.gzip });
   }
