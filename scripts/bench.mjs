@@ -2,11 +2,11 @@
 // `npm run bench`: what the site costs a visitor (bytes per page, first search) and how the build grows with
 // the registry (1,000 and 5,000 synthetic entries). Prints one table, writes bench/results.json, and exits 1
 // when a budget in bench/budgets.json is exceeded. Options: --skip-scale, --sizes 1000,5000, --runs 1, --root DIR.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from './serve.mjs';
-import { PROJECT_ROOT, measuredBuild, phases, removeDir, syntheticContent, tempDir } from './bench/build.mjs';
+import { PROJECT_ROOT, measuredBuild, phases, removeDir, snapshotProject, syntheticContent, tempDir } from './bench/build.mjs';
 import { launch, measureLoad, measureSearch } from './bench/weight.mjs';
 
 const args = process.argv.slice(2);
@@ -59,10 +59,15 @@ const machine = {
 };
 log(`bench: ${machine.cpus} CPUs, load average ${machine.loadAvgAtStart.join(' ')}`);
 
-// 1. The real site, built cold into a temporary directory (dist/ is left alone for whoever uses it).
+// 1. The real site, built cold from a copy of the project into a temporary directory (the project's dist/ and
+// .astro/ are left alone for whoever uses them).
+const snapshotDir = await tempDir('project');
 const siteWork = await tempDir('site');
+// However the run ends (a failed build exits early), its temporary directories go.
+process.on('exit', () => [snapshotDir, siteWork].forEach((d) => rmSync(d, { recursive: true, force: true })));
+const SRC = await snapshotProject(ROOT, join(snapshotDir, 'project'));
 log('bench: building the site…');
-const siteBuild = await measuredBuild({ contentDir: join(ROOT, 'content'), workDir: siteWork, root: ROOT });
+const siteBuild = await measuredBuild({ contentDir: join(SRC, 'content'), workDir: siteWork, root: SRC });
 if (siteBuild.code !== 0) failBuild('The site build', siteBuild);
 
 // 2. Page weight and first search, in Chromium, against a plain static server (no compression: gzip is computed).
@@ -104,9 +109,9 @@ if (!skipScale) {
     const runs = [];
     for (let run = 0; run < (isCheck ? 1 : runCount); run++) {
       log(`bench: building ${n} synthetic entries${isCheck ? ' (a check of the generator)' : runCount > 1 ? ` (run ${run + 1} of ${runCount})` : ''}…`);
-      const { dir, content } = await syntheticContent(n, ROOT);
+      const { dir, content } = await syntheticContent(n, SRC);
       try {
-        const b = await measuredBuild({ contentDir: content, workDir: dir, root: ROOT });
+        const b = await measuredBuild({ contentDir: content, workDir: dir, root: SRC });
         if (b.code !== 0 || b.pages < 2 * n) {
           // Recorded, not thrown: the page-weight figures above still get written. Larger sizes would fail alike.
           const errors = b.lines.map((l) => /\[ERROR\]\s*(.*)/.exec(l.line)?.[1]).filter(Boolean);

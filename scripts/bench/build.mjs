@@ -10,6 +10,21 @@ export const PROJECT_ROOT = new URL('../..', import.meta.url).pathname.replace(/
 const BIN = join(PROJECT_ROOT, 'node_modules/.bin');
 const GNU_TIME = '/usr/bin/time';
 
+// Not needed to build, or written by builds and tests; node_modules is linked, not copied.
+const NOT_COPIED = new Set(['node_modules', 'dist', '.git', '.astro', '.tmp', 'test-results', 'playwright-report', 'reports']);
+
+/**
+ * Copies the project (its working tree, uncommitted edits included) to `dest` and links its node_modules.
+ * Every benchmark build runs from this copy: Astro writes `<root>/.astro/` on each build (content-modules.mjs
+ * names the content directory), so builds from the project itself would rewrite that file under a teammate's
+ * build or dev server; and all builds of one run see the same sources while others keep editing.
+ */
+export async function snapshotProject(root, dest) {
+  await cp(root, dest, { recursive: true, filter: (src) => src === root || !NOT_COPIED.has(src.slice(root.length + 1).split('/')[0]) });
+  await symlink(join(root, 'node_modules'), join(dest, 'node_modules'));
+  return dest;
+}
+
 /** Letters-only, fixed width, so `base + suffix` stays unique and matches the slug pattern /^[a-z]+$/. */
 export function letters(i, width = 3) {
   let s = '';
