@@ -12,7 +12,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory', assets: 'assets' },
+  build: { format: 'directory', assets: 'assets', inlineStylesheets: 'never' },
   // Tests and the benchmark build other content trees side by side; each needs its own output and cache.
   outDir: process.env.ICP_OUT_DIR ?? './dist',
   cacheDir: process.env.ICP_CACHE_DIR ?? './node_modules/.astro',
@@ -27,6 +27,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Never inline a small script or asset into the HTML: the CSP allows no inline code.
+      assetsInlineLimit: 0,
       rolldownOptions: {
         // Astro's own MDX head-propagation directive trips this harmless warning: withastro/astro#18087.
         onLog(level, log, handler) {
