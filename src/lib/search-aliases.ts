@@ -6,7 +6,7 @@
  * query's words are words of the index: 恩施 → 恩 施 matches 恩施土家族苗族自治州 on a zh-CN page.
  * A province's own pinyin comes from the registry, never generated: toneless 陕西 would be "shanxi", which is 山西.
  */
-import type { City } from './cities';
+import { citiesOf, type City } from './cities';
 
 export interface AliasSource {
   prefix: string;
@@ -16,10 +16,17 @@ export interface AliasSource {
 
 const HAN = /\p{Script=Han}/u;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+// The same city names recur on every page of a province (and across synthetic registries): segment each once.
+const wordsCache = new Map<string, readonly string[]>();
 
 /** The words of a Chinese name as the browser's segmenter sees them: 延边朝鲜族自治州 → 延, 边, 朝鲜, 族, 自治州. */
-export function chineseWords(text: string): string[] {
-  return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+export function chineseWords(text: string): readonly string[] {
+  let words = wordsCache.get(text);
+  if (!words) {
+    words = Object.freeze([...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment));
+    wordsCache.set(text, words);
+  }
+  return words;
 }
 
 /** Every search term for a province, in a stable order, each once (case-insensitively). */
@@ -53,4 +60,16 @@ export function aliasTerms(province: AliasSource, cities: readonly City[] = []):
 /** The `aliases` metadata value: the terms joined with spaces. */
 export function aliasString(province: AliasSource, cities: readonly City[] = []): string {
   return aliasTerms(province, cities).join(' ');
+}
+
+// Keyed by everything the string depends on, not the slug alone, so an edited entry (astro dev) is never served stale.
+const aliasCache = new Map<string, string>();
+
+/** A registry province's `aliases` metadata, its cities included; computed once per entry however many pages show it. */
+export function provinceAliases(province: AliasSource & { division: string }): string {
+  const { division, prefix, name, aliases } = province;
+  const key = JSON.stringify([division, prefix, name.zh, name.en, name.pinyin, aliases]);
+  let value = aliasCache.get(key);
+  if (value === undefined) aliasCache.set(key, (value = aliasString(province, citiesOf(division))));
+  return value;
 }

