@@ -504,6 +504,60 @@ test.describe('cost: nothing is loaded until someone searches', () => {
   });
 });
 
+test.describe('names first: provinces, cities and prefixes answered before Pagefind loads', () => {
+  test('typing 杭州 in the header shows Zhejiang first before any request to /pagefind/', async ({ page }) => {
+    const problems = watch(page);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    // What the panel shows at the moment Pagefind is first requested.
+    const shownAtFirstPagefindRequest: (string | null)[] = [];
+    await page.route('**/pagefind/**', async (route) => {
+      if (shownAtFirstPagefindRequest.length === 0) {
+        shownAtFirstPagefindRequest.push(await page.evaluate(() => document.querySelector('header [data-search-results] a')?.textContent ?? null));
+      }
+      await route.continue();
+    });
+    await page.goto('provinces/beijing/', { waitUntil: 'networkidle' });
+    expect(requests.filter((u) => u.includes('/pagefind/') || u.endsWith('search-names.json'))).toEqual([]);
+    await page.locator('#site-search-q').fill('杭州');
+    const links = page.locator('header [data-search-results] a');
+    await expect(links.first()).toHaveText('浙江');
+    // Pagefind still loads, after the names results, and its hits follow them without moving the first.
+    await expect(page.locator('header [data-search-results]')).toHaveAttribute('data-query', '杭州');
+    expect(shownAtFirstPagefindRequest).toEqual(['浙江']);
+    await expect(links.first()).toHaveText('浙江');
+    const names = requests.findIndex((u) => u.endsWith('/search-names.json'));
+    const pagefind = requests.findIndex((u) => u.includes('/pagefind/'));
+    expect(names).toBeGreaterThanOrEqual(0);
+    expect(pagefind).toBeGreaterThan(names);
+    expect(problems).toEqual([]);
+  });
+
+  test('周五 is not a name: Pagefind answers it (full text) in the header box too', async ({ page }) => {
+    await page.goto('provinces/beijing/');
+    await page.locator('#site-search-q').fill('周五');
+    await expect(page.locator('header [data-search-results]')).toHaveAttribute('data-query', '周五');
+    await expect(page.locator('header [data-search-results] a').first()).toHaveText('湖南');
+  });
+
+  test('the region filter applies to the names results (with Pagefind unavailable, they alone answer)', async ({ page }) => {
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(`${searchUrl('en/', 'xian')}&region=central`);
+    await expect(hits(page).first()).toBeVisible();
+    let paths = await hitPaths(page);
+    expect(paths).toContain('/en/provinces/hubei/'); // Xiantao
+    expect(paths).not.toContain('/en/provinces/shaanxi/');
+    await page.locator('#search-region').selectOption('northwest');
+    await expect.poll(() => firstHitPath(page)).toBe('/en/provinces/shaanxi/'); // Xi'an
+    paths = await hitPaths(page);
+    expect(paths).not.toContain('/en/provinces/hubei/');
+    // 杭州 is Zhejiang, in the east: no names hit in the north, so only (the unavailable) Pagefind could answer.
+    await page.goto(`${searchUrl('en/', '杭州')}&region=north`);
+    await expect(page.locator('[data-search-status]')).toHaveText(/not available/);
+    await expect(hits(page)).toHaveCount(0);
+  });
+});
+
 test.describe('the province page names its cities', () => {
   test('a collapsed list gives the visible reason for a city alias', async ({ page }) => {
     await page.goto('provinces/zhejiang/');

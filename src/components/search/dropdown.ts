@@ -3,7 +3,7 @@
  * under the box. ArrowDown/ArrowUp move through the results (real focus on real links), Enter opens one,
  * Esc closes the panel and returns to the box; Enter in the box opens the search page.
  */
-import { debounce, fill, hitItem, loadPagefind, moveWithArrows, quoted, runSearch, type SearchConfig } from './engine';
+import { debounce, fill, moveWithArrows, quoted, renderHits, searchInStages, warmUp, type Outcome, type SearchConfig } from './engine';
 
 const SHOWN = 6;
 
@@ -14,7 +14,7 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
   const empty = form.querySelector<HTMLElement>('[data-search-empty]')!;
   const all = form.querySelector<HTMLAnchorElement>('[data-search-all]')!;
   const d = form.dataset;
-  const config: SearchConfig = { bundle: d['bundle']!, base: d['base']! };
+  const config: SearchConfig = { bundle: d['bundle']!, base: d['base']!, names: d['names']! };
   let seq = 0;
 
   const pageUrl = (q: string) => `${d['searchPage']}?q=${encodeURIComponent(q)}`;
@@ -36,23 +36,25 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
       close();
       return;
     }
-    let outcome;
+    let stage = 0;
+    const show = (outcome: Outcome, final: boolean) => {
+      if (mine !== seq) return; // a newer query is on its way
+      const more = stage++ > 0;
+      renderHits(list, outcome.hits, 'site-search-hit-', more);
+      if (final) list.dataset['query'] = q;
+      empty.hidden = outcome.total > 0;
+      if (outcome.total === 0) empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
+      all.hidden = outcome.total <= SHOWN;
+      all.href = pageUrl(q);
+      all.replaceChildren(...fill(d['msgAll']!, { n: String(outcome.total) }));
+      status.replaceChildren(...fill(outcome.total === 1 ? d['msgOne']! : outcome.total === 0 ? d['msgZero']! : d['msgMany']!, { n: String(outcome.total) }));
+      if (!more) open(); // Pagefind's later hits never reopen a panel closed since (Esc, a click elsewhere)
+    };
     try {
-      outcome = await runSearch(config, q, {}, SHOWN);
+      await searchInStages(config, q, {}, SHOWN, show);
     } catch {
       if (mine === seq) status.textContent = d['msgError'] ?? '';
-      return;
     }
-    if (mine !== seq) return; // a newer query is on its way
-    list.replaceChildren(...outcome.hits.map((hit, i) => hitItem(hit, `site-search-hit-${i}`)));
-    list.dataset['query'] = q;
-    empty.hidden = outcome.total > 0;
-    if (outcome.total === 0) empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
-    all.hidden = outcome.total <= SHOWN;
-    all.href = pageUrl(q);
-    all.replaceChildren(...fill(d['msgAll']!, { n: String(outcome.total) }));
-    status.replaceChildren(...fill(outcome.total === 1 ? d['msgOne']! : outcome.total === 0 ? d['msgZero']! : d['msgMany']!, { n: String(outcome.total) }));
-    open();
   };
   const later = debounce(update, 120);
 
@@ -62,8 +64,8 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
     const fromInside = event.relatedTarget instanceof Node && form.contains(event.relatedTarget);
     if (!fromInside && input.value.trim() && list.childElementCount + (empty.hidden ? 0 : 1) > 0) open();
   });
-  // Focus means a search is coming: fetch Pagefind and its language's index metadata now.
-  void loadPagefind(config).catch(() => {});
+  // Focus means a search is coming: fetch the names index now, and Pagefind after it unless a query is pending.
+  warmUp(config, () => input.value.trim() !== '');
   if (input.value.trim()) void update();
 
   form.addEventListener('keydown', (event) => {

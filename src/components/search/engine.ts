@@ -1,7 +1,9 @@
 /**
  * The search engine for the header box and the search page: loads Pagefind's JS API on first use, searches, and
- * renders results as DOM (never as HTML strings built from the query).
+ * renders results as DOM (never as HTML strings built from the query). A province, city or prefix is answered first
+ * from the small names index (src/lib/names-search.ts); Pagefind is requested only after that, and its results follow.
  */
+import { searchNames, type NameEntry } from '../../lib/names-search';
 
 interface PagefindResultData {
   url: string;
@@ -22,6 +24,8 @@ export interface SearchConfig {
   bundle: string;
   /** The site base, prefixed to result URLs. */
   base: string;
+  /** The names index of the page's language, e.g. "/en/search-names.json". */
+  names: string;
 }
 
 export interface Hit {
@@ -72,6 +76,29 @@ export function loadPagefind({ bundle, base }: SearchConfig): Promise<Pagefind> 
   return loading;
 }
 
+let namesLoading: Promise<NameEntry[]> | undefined;
+
+export function loadNames({ names }: SearchConfig): Promise<NameEntry[]> {
+  namesLoading ??= fetch(names).then((r) => {
+    if (!r.ok) throw new Error(`${names}: ${r.status}`);
+    return r.json() as Promise<NameEntry[]>;
+  });
+  namesLoading.catch(() => (namesLoading = undefined));
+  return namesLoading;
+}
+
+/**
+ * Focus or arrival means a search is coming: fetch the names index, then, unless a query is already on its way
+ * (which requests Pagefind itself once its names results are shown), Pagefind too.
+ */
+export function warmUp(config: SearchConfig, searching: () => boolean): void {
+  void loadNames(config)
+    .catch(() => {})
+    .then(() => {
+      if (!searching()) void loadPagefind(config).catch(() => {});
+    });
+}
+
 /** The query Pagefind is given: trimmed, cut to MAX_QUERY characters (whole code points). */
 export function normaliseQuery(raw: string): string {
   return [...raw.trim()].slice(0, MAX_QUERY).join('').trim();
@@ -81,6 +108,59 @@ export function normaliseQuery(raw: string): string {
 export function quoted(raw: string): string {
   const chars = [...raw.trim()];
   return chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : chars.join('');
+}
+
+/**
+ * Searches in two stages: `show` gets the names index's hits as soon as there are any (before Pagefind is requested),
+ * then the final outcome: those hits first, in the same order, followed by Pagefind's others. Without names hits it
+ * gets Pagefind's outcome alone. Throws only if Pagefind fails with nothing shown.
+ */
+export async function searchInStages(
+  config: SearchConfig,
+  raw: string,
+  filters: Record<string, string>,
+  limit: number,
+  show: (outcome: Outcome, final: boolean) => void,
+): Promise<void> {
+  const query = normaliseQuery(raw);
+  let early: Hit[] = [];
+  if (query) {
+    const entries = await loadNames(config).catch((): NameEntry[] => []);
+    early = searchNames(entries, query, filters).slice(0, limit);
+    if (early.length > 0) show({ total: early.length, hits: early }, false);
+  }
+  let full: Outcome;
+  try {
+    full = await runSearch(config, raw, filters, limit);
+  } catch (error) {
+    if (early.length > 0) return; // the names hits stay: they are right, only the full text is missing
+    throw error;
+  }
+  show(early.length > 0 ? mergeOutcomes(early, full, limit) : full, true);
+}
+
+/** The names hits, then Pagefind's hits not already shown. */
+export function mergeOutcomes(early: readonly Hit[], full: Outcome, limit: number): Outcome {
+  const shown = new Set(early.map((h) => h.url));
+  const hits = [...early, ...full.hits.filter((h) => !shown.has(h.url))].slice(0, limit);
+  const loaded = new Set(full.hits.map((h) => h.url));
+  const extra = early.filter((h) => !loaded.has(h.url)).length;
+  // With all of Pagefind's results loaded the count is exact; beyond them, a names hit is almost surely among
+  // Pagefind's own count (it indexes the same aliases), so that count stands.
+  const total = full.hits.length >= full.total ? full.total + extra : Math.max(full.total, hits.length);
+  return { total, hits };
+}
+
+/**
+ * Renders hits into the list. `more` (the second stage of the same search) keeps the items already there, as they
+ * are the first hits unchanged, and appends the rest: no flicker, and a focused result keeps its focus.
+ */
+export function renderHits(list: HTMLElement, hits: readonly Hit[], idPrefix: string, more: boolean): void {
+  const kept = more ? [...list.children].filter((li, i) => li.querySelector('a')?.getAttribute('href') === hits[i]?.url) : [];
+  if (kept.length !== (more ? list.childElementCount : 0)) return renderHits(list, hits, idPrefix, false);
+  const added = hits.slice(kept.length).map((hit, i) => hitItem(hit, `${idPrefix}${kept.length + i}`));
+  if (more) list.append(...added);
+  else list.replaceChildren(...added);
 }
 
 /** Searches; an empty query with filters lists everything they match. Loads `limit` results' data. */

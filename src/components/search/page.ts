@@ -3,7 +3,7 @@
  * and reloaded. Typing replaces the current history entry; a new query after Enter, a filter change or a
  * landing on a shared URL gets its own entry, so Back returns to the previous search.
  */
-import { debounce, fill, hitItem, loadPagefind, moveWithArrows, quoted, runSearch, type SearchConfig } from './engine';
+import { debounce, fill, moveWithArrows, normaliseQuery, quoted, renderHits, searchInStages, warmUp, type Outcome, type SearchConfig } from './engine';
 
 const SHOWN = 50;
 
@@ -15,7 +15,7 @@ export function start(form: HTMLFormElement): void {
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
   const d = form.dataset;
-  const config: SearchConfig = { bundle: d['bundle']!, base: d['base']! };
+  const config: SearchConfig = { bundle: d['bundle']!, base: d['base']!, names: d['names']! };
   let seq = 0;
 
   const filters = () => Object.fromEntries(selects.map((s) => [s.name, s.value]));
@@ -45,21 +45,22 @@ export function start(form: HTMLFormElement): void {
   const update = async () => {
     const q = input.value;
     const mine = ++seq;
-    let outcome;
+    const searched = q.trim() !== '' || Object.values(filters()).some(Boolean);
+    let stage = 0;
+    const show = (outcome: Outcome, final: boolean) => {
+      if (mine !== seq) return;
+      renderHits(list, outcome.hits, 'search-hit-', stage++ > 0);
+      if (final) list.dataset['query'] = q; // which query the list answers in full (tests wait for it)
+      empty.hidden = !searched || outcome.total > 0;
+      if (!empty.hidden) empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
+      const message = !searched ? '' : outcome.total === 1 ? d['msgOne']! : outcome.total === 0 ? d['msgZero']! : d['msgMany']!;
+      status.replaceChildren(...fill(message, { n: String(outcome.total) }));
+    };
     try {
-      outcome = await runSearch(config, q, filters(), SHOWN);
+      await searchInStages(config, q, filters(), SHOWN, show);
     } catch {
       if (mine === seq) status.textContent = d['msgError'] ?? '';
-      return;
     }
-    if (mine !== seq) return;
-    const searched = q.trim() !== '' || Object.values(filters()).some(Boolean);
-    list.replaceChildren(...outcome.hits.map((hit, i) => hitItem(hit, `search-hit-${i}`)));
-    list.dataset['query'] = q; // which query the list answers (tests wait for it)
-    empty.hidden = !searched || outcome.total > 0;
-    if (!empty.hidden) empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
-    const message = !searched ? '' : outcome.total === 1 ? d['msgOne']! : outcome.total === 0 ? d['msgZero']! : d['msgMany']!;
-    status.replaceChildren(...fill(message, { n: String(outcome.total) }));
   };
   const later = debounce(update, 150);
 
@@ -95,6 +96,6 @@ export function start(form: HTMLFormElement): void {
     pushNext = true;
     void update();
   });
-  void loadPagefind(config).catch(() => {});
+  warmUp(config, () => normaliseQuery(input.value) !== '');
   void update();
 }

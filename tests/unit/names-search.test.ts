@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { REGIONS } from '../../src/lib/regions';
+import { nameEntry, type NameSource } from '../../src/lib/names-index';
+import { compactAliases, normaliseNames, searchNames } from '../../src/lib/names-search';
+import { citiesOf } from '../../src/lib/cities';
+import { aliasTerms, provinceAliases } from '../../src/lib/search-aliases';
+import { loadYamlCollection } from './content-helpers';
+
+// The registry in its order (region, then slug), as getRegistry() sorts it.
+const provinces = loadYamlCollection('provinces')
+  .map((f) => ({ aliases: [], ...(f.data as unknown as NameSource) }))
+  .sort((a, b) => REGIONS.indexOf(a.region as never) - REGIONS.indexOf(b.region as never) || a.slug.localeCompare(b.slug));
+const zh = provinces.map((p) => nameEntry(p, 'zh-cn', '/'));
+const en = provinces.map((p) => nameEntry(p, 'en', '/'));
+const slugs = (entries: typeof zh, q: string, filters: Record<string, string> = {}) =>
+  searchNames(entries, q, filters).map((h) => h.url.replace(/^\/(en\/)?provinces\/|\/$/g, ''));
+
+describe('normaliseNames', () => {
+  it('trims, lower-cases, composes and collapses spaces', () => {
+    expect(normaliseNames('  Inner \t  MONGOLIA ')).toBe('inner mongolia');
+    expect(normaliseNames('Lu\u0308liang')).toBe('lüliang');
+  });
+});
+
+describe('searchNames', () => {
+  it('finds a province by its name, prefix, city and pinyin, the right one first', () => {
+    expect(slugs(zh, '浙江')[0]).toBe('zhejiang');
+    expect(slugs(zh, '浙')).toEqual(['zhejiang']);
+    expect(slugs(zh, '杭州')).toEqual(['zhejiang']);
+    expect(slugs(en, 'Hangzhou')).toEqual(['zhejiang']); // not Fujian's Zhangzhou: matches start at a word
+    expect(slugs(en, 'hang zhou')).toEqual(['zhejiang']);
+    expect(slugs(zh, '内蒙')).toEqual(['neimenggu']);
+    expect(slugs(en, 'neimenggu')).toEqual(['neimenggu']);
+    expect(slugs(en, 'innermongolia')).toEqual(['neimenggu']);
+    expect(slugs(en, 'Inner Mongolia')).toEqual(['neimenggu']);
+    expect(slugs(en, 'tibet')).toEqual(['xizang']);
+    expect(slugs(zh, '通辽')[0]).toBe('neimenggu');
+    expect(slugs(zh, '延边')[0]).toBe('jilin');
+  });
+
+  it('tells 陕西 (shaanxi) from 山西 (shanxi)', () => {
+    expect(provinceAliases(provinces.find((p) => p.slug === 'shanxi')!).toLowerCase().split(' ')).toContain('shanxi');
+    expect(provinceAliases(provinces.find((p) => p.slug === 'shaanxi')!).toLowerCase().split(' ')).toContain('shaanxi');
+    for (const entries of [zh, en]) {
+      expect(slugs(entries, 'shanxi')).toEqual(['shanxi']);
+      expect(slugs(entries, 'shaanxi')).toEqual(['shaanxi']);
+      expect(slugs(entries, '山西')[0]).toBe('shanxi');
+      expect(slugs(entries, '陕西')[0]).toBe('shaanxi');
+    }
+  });
+
+  it('puts an exact name before a city of the same name, in either language', () => {
+    expect(slugs(zh, '河北')).toEqual(['hebei', 'tianjin']); // 天津市河北区
+    expect(slugs(zh, 'hebei')[0]).toBe('hebei');
+    expect(slugs(zh, '海南')[0]).toBe('hainan'); // 青海省海南州
+    expect(slugs(en, '海南')[0]).toBe('hainan');
+    expect(slugs(en, 'xian')[0]).toBe('shaanxi'); // Xi'an, before Hubei's Xiantao
+  });
+
+  it('needs every word to match', () => {
+    expect(slugs(zh, '宁夏 表格')).toEqual([]);
+    expect(slugs(zh, '周五')).toEqual([]);
+    expect(slugs(en, 'Ningxia form')).toEqual([]);
+  });
+
+  it('applies the region and method filters', () => {
+    expect(slugs(en, "Xi'an")).toContain('shaanxi');
+    expect(slugs(en, 'xian', { region: 'northwest' })[0]).toBe('shaanxi');
+    expect(slugs(en, 'xian', { region: 'central' })).toContain('hubei');
+    expect(slugs(en, 'xian', { region: 'central' })).not.toContain('shaanxi');
+    expect(slugs(zh, '杭州', { region: 'north' })).toEqual([]);
+    const online = zh.find((e) => e.m.includes('online'))!;
+    const formOnly = zh.find((e) => !e.m.includes('online'))!;
+    expect(slugs(zh, online.t, { method: 'online' })[0]).toBe(online.u.split('/')[2]);
+    expect(searchNames(zh, formOnly.t, { method: 'online' }).map((h) => h.url)).not.toContain(formOnly.u);
+    expect(searchNames(zh, formOnly.t, { method: 'form' })[0]!.url).toBe(formOnly.u);
+  });
+
+  it('returns what the UI renders, the excerpt marking the matched words, never the query', () => {
+    const [hit] = searchNames(zh, '杭州');
+    expect(hit).toEqual({ url: '/provinces/zhejiang/', title: '浙江', administration: '浙江省通信管理局', excerpt: expect.stringContaining('<mark>杭州市</mark>') });
+    expect(searchNames(en, 'Zhejiang')[0]!.title).toBe('Zhejiang');
+    expect(searchNames(en, 'Zhejiang')[0]!.administration).toBe('Zhejiang Communications Administration');
+    for (const q of ['<b>浙江</b>', '<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', '🦄', '   ', '']) {
+      for (const h of searchNames(zh, q)) expect(h.excerpt.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+    }
+    expect(searchNames(zh, '   ')).toEqual([]);
+    expect(searchNames(zh, '<b>浙江</b>')).toEqual([]);
+  });
+});
+
+describe('compactAliases', () => {
+  it('drops only what the matcher finds without: Chinese words inside an earlier one, spaced pinyin beside its joined form', () => {
+    expect(compactAliases('浙江 浙 杭州市 杭州 Hangzhou hang zhou 宁波市 宁波 市 Ningbo ning bo')).toBe('浙江 杭州市 Hangzhou 宁波市 Ningbo');
+    expect(compactAliases("Xi'an xi an xian Zhe Jiang")).toBe("Xi'an xian Zhe Jiang");
+  });
+
+  it('keeps every province findable by every one of its full alias terms', () => {
+    for (const [i, p] of provinces.entries()) {
+      for (const term of aliasTerms(p, citiesOf(p.division))) expect(searchNames([zh[i]!], term), `${p.slug}: ${term}`).toHaveLength(1);
+    }
+  });
+});
