@@ -450,7 +450,7 @@ test.describe('accessibility with results showing (axe, WCAG 2.2 AA)', () => {
 });
 
 test.describe('cost: nothing is loaded until someone searches', () => {
-  test('a province page fetches no Pagefind file until the box is focused, and loads ≤ 2 KB gzip of JS', async ({ page }) => {
+  test('a province page fetches no search data until the box is focused, and loads ≤ 2 KB gzip of JS', async ({ page }) => {
     const requests: string[] = [];
     const scripts: Promise<[string, number]>[] = [];
     const onRequest = (r: { url: () => string }) => requests.push(r.url());
@@ -472,8 +472,14 @@ test.describe('cost: nothing is loaded until someone searches', () => {
     expect(loaded.length).toBeGreaterThan(0);
     expect(onLoad, `JS on load: ${loaded.map(([u, n]) => `${u} ${n} B`).join(', ')}`).toBeLessThanOrEqual(2048);
 
-    const pagefind = page.waitForRequest((r) => r.url().endsWith('/pagefind/pagefind.js'));
+    expect(requests.filter((u) => u.endsWith('search-names.json'))).toEqual([]);
+
+    // Focus fetches the small names index; Pagefind comes with the first search that needs it.
+    const names = page.waitForRequest((r) => r.url().endsWith('/search-names.json'));
     await page.locator('#site-search-q').focus();
+    await names;
+    const pagefind = page.waitForRequest((r) => r.url().endsWith('/pagefind/pagefind.js'));
+    await page.keyboard.type('周五');
     await pagefind;
   });
 
@@ -488,16 +494,25 @@ test.describe('cost: nothing is loaded until someone searches', () => {
     }
   });
 
-  test('the search page loads Pagefind at once, from this site only, with no inline script', async ({ page }) => {
+  test('the search page fetches only the names index on arrival, from this site only, with no inline script', async ({ page }) => {
     const foreign: string[] = [];
+    const requests: string[] = [];
     page.on('request', (r) => {
+      requests.push(new URL(r.url()).pathname);
       if (new URL(r.url()).hostname !== '127.0.0.1') foreign.push(r.url());
     });
-    const pagefind = page.waitForRequest((r) => r.url().endsWith('/pagefind/pagefind.js'));
+    const names = page.waitForRequest((r) => r.url().endsWith('/search-names.json'));
     await page.goto('search/');
-    await pagefind;
+    await names;
+    await page.waitForLoadState('networkidle');
+    // Pagefind's ~70 kB engine is not fetched until a search needs it.
+    expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
     await page.locator('#search-q').fill('深圳');
     expect(await firstHitPath(page)).toBe('/provinces/guangdong/');
+    await page.locator('#search-q').fill('周五');
+    await expect(page.locator('main [data-search-results]')).toHaveAttribute('data-query', '周五');
+    expect(await firstHitPath(page)).toBe('/provinces/hunan/');
+    expect(requests.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
     expect(foreign).toEqual([]);
     expect(await page.locator('script:not([src])').count()).toBe(0);
     expect(await page.locator('[style]').count()).toBe(0);

@@ -65,7 +65,7 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
     if (!fromInside && input.value.trim() && list.childElementCount + (empty.hidden ? 0 : 1) > 0) open();
   });
   // Focus means a search is coming: fetch the names index now, and Pagefind after it unless a query is pending.
-  warmUp(config, () => input.value.trim() !== '');
+  warmUp(config);
   if (input.value.trim()) void update();
 
   form.addEventListener('keydown', (event) => {

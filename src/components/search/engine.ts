@@ -88,15 +88,12 @@ export function loadNames({ names }: SearchConfig): Promise<NameEntry[]> {
 }
 
 /**
- * Focus or arrival means a search is coming: fetch the names index, then, unless a query is already on its way
- * (which requests Pagefind itself once its names results are shown), Pagefind too.
+ * Focus or arrival means a search is coming: fetch the small names index only. Pagefind (about 70 kB) is requested
+ * by a search itself, once its names results are shown or when the names index has none, so a province, city or
+ * prefix query never waits for it on a slow connection.
  */
-export function warmUp(config: SearchConfig, searching: () => boolean): void {
-  void loadNames(config)
-    .catch(() => {})
-    .then(() => {
-      if (!searching()) void loadPagefind(config).catch(() => {});
-    });
+export function warmUp(config: SearchConfig): void {
+  void loadNames(config).catch(() => {});
 }
 
 /** The query Pagefind is given: trimmed, cut to MAX_QUERY characters (whole code points). */

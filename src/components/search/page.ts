@@ -96,6 +96,6 @@ export function start(form: HTMLFormElement): void {
     pushNext = true;
     void update();
   });
-  warmUp(config, () => normaliseQuery(input.value) !== '');
+  warmUp(config);
   void update();
 }
