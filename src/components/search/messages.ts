@@ -1,4 +1,5 @@
 import type { Lang } from '../../lib/i18n';
+import { localePath } from '../../lib/paths';
 
 /** The search UI's words. Templates with {n} and {q} are filled in the browser as text, never as HTML. */
 const MESSAGES = {
@@ -36,4 +37,20 @@ export type SearchMessages = { [K in keyof typeof MESSAGES]: string };
 export function searchMessages(lang: Lang): SearchMessages {
   const key = lang === 'en' ? 'en' : 'zh';
   return Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, v[key]])) as SearchMessages;
+}
+
+/** The data-* attributes both search forms carry: where the two indexes are, and the words the script fills in. */
+export function searchDataAttributes(lang: Lang, base: string): Record<string, string> {
+  const m = searchMessages(lang);
+  return {
+    'data-bundle': `${base}pagefind/`,
+    'data-base': base,
+    'data-names': localePath(lang, '/search-names.json', base),
+    'data-msg-one': m.one,
+    'data-msg-many': m.many,
+    'data-msg-zero': m.zero,
+    'data-msg-none': m.none,
+    'data-msg-all': m.all,
+    'data-msg-error': m.error,
+  };
 }
