@@ -9,10 +9,6 @@ export const HTML_LANG: Record<Lang, string> = { 'zh-cn': 'zh-CN', en: 'en' };
 export const TEXT_KEY: Record<Lang, 'zh' | 'en'> = { 'zh-cn': 'zh', en: 'en' };
 export const LANG_NAMES: Record<Lang, string> = { 'zh-cn': '中文', en: 'English' };
 
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
-}
-
 /** The `[...lang]` route parameter for a language: undefined puts the default language at the root. */
 export function langParam(lang: Lang): string | undefined {
   return lang === DEFAULT_LANG ? undefined : lang;
@@ -97,6 +93,34 @@ const strings = {
   footerTruth: {
     zh: '本站每条信息都注明来源。政府网站链接可能已失效，请以工信部备案系统为准。',
     en: 'Every fact on this site names its source. Government links may have moved; the MIIT filing system is the authority.',
+  },
+  // The search UI (src/components/search/messages.ts); {n} and {q} are filled in the browser as text.
+  search_label: { zh: '搜索', en: 'Search' },
+  search_button: { zh: '搜索', en: 'Search' },
+  search_placeholder: { zh: '省份、城市或备案号首字', en: 'Province, city or prefix' },
+  search_hint: {
+    zh: '输入时显示结果，按向下方向键逐条浏览，按 Esc 关闭。在任何页面按 / 回到这里。',
+    en: 'Results appear as you type; use the down arrow to move through them and Esc to close. Press / on any page to come back here.',
+  },
+  search_results: { zh: '搜索结果', en: 'Search results' },
+  search_one: { zh: '1 个结果', en: '1 result' },
+  search_many: { zh: '{n} 个结果', en: '{n} results' },
+  search_zero: { zh: '没有结果', en: 'No results' },
+  search_none: { zh: '没有找到与“{q}”相关的页面。', en: 'Nothing found for “{q}”.' },
+  search_browse: { zh: '浏览全部省份', en: 'Browse all provinces' },
+  search_all: { zh: '查看全部 {n} 个结果', en: 'See all {n} results' },
+  search_error: { zh: '搜索暂时无法使用，请浏览全部省份。', en: 'Search is not available right now; browse all provinces instead.' },
+  search_pageTitle: { zh: '搜索', en: 'Search' },
+  search_pageDescription: {
+    zh: '按省份、城市、备案号首字或表格中的字句搜索各省的注销办法。',
+    en: 'Search the provinces’ deregistration pages by province, city, filing-number prefix or a phrase from a form.',
+  },
+  search_pageLabel: { zh: '搜索省份、城市、备案号首字或字句', en: 'Search for a province, city, filing-number prefix or phrase' },
+  search_allRegions: { zh: '全部地区', en: 'All regions' },
+  search_allMethods: { zh: '全部方式', en: 'Any way' },
+  search_noscript: {
+    zh: '搜索需要 JavaScript。不用搜索也能找到省份：',
+    en: 'Search needs JavaScript. You can find your province without it:',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

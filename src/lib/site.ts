@@ -1,4 +1,4 @@
-import { DEFAULT_LANG, LANGS, type Lang } from './i18n';
+import { LANGS, type Lang } from './i18n';
 import { localePath, splitLangPath, stripBase } from './paths';
 
 /** The page's language, from its URL: the one source of truth for components that are not handed it. */
@@ -11,4 +11,3 @@ export function alternates(path: string, base: string): { lang: Lang; href: stri
   return LANGS.map((lang) => ({ lang, href: localePath(lang, path, base) }));
 }
 
-export { DEFAULT_LANG };

@@ -3,7 +3,7 @@
  * under the box. ArrowDown/ArrowUp move through the results (real focus on real links), Enter opens one,
  * Esc closes the panel and returns to the box; Enter in the box opens the search page.
  */
-import { debounce, fill, moveWithArrows, quoted, renderHits, searchInStages, warmUp, type Outcome, type SearchConfig } from './engine';
+import { configFrom, debounce, fill, moveWithArrows, quoted, renderHits, searchInStages, warmUp, type Outcome } from './engine';
 
 const SHOWN = 6;
 
@@ -14,7 +14,7 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
   const empty = form.querySelector<HTMLElement>('[data-search-empty]')!;
   const all = form.querySelector<HTMLAnchorElement>('[data-search-all]')!;
   const d = form.dataset;
-  const config: SearchConfig = { bundle: d['bundle']!, base: d['base']!, names: d['names']! };
+  const config = configFrom(d);
   let seq = 0;
 
   const pageUrl = (q: string) => `${d['searchPage']}?q=${encodeURIComponent(q)}`;

@@ -28,6 +28,11 @@ export interface SearchConfig {
   names: string;
 }
 
+/** The config a search form carries in its data-* attributes (written by searchDataAttributes in messages.ts). */
+export function configFrom(data: DOMStringMap): SearchConfig {
+  return { bundle: data['bundle']!, base: data['base']!, names: data['names']! };
+}
+
 export interface Hit {
   url: string;
   title: string;

@@ -3,7 +3,7 @@
  * and reloaded. Typing replaces the current history entry; a new query after Enter, a filter change or a
  * landing on a shared URL gets its own entry, so Back returns to the previous search.
  */
-import { debounce, fill, moveWithArrows, normaliseQuery, quoted, renderHits, searchInStages, warmUp, type Outcome, type SearchConfig } from './engine';
+import { configFrom, debounce, fill, moveWithArrows, normaliseQuery, quoted, renderHits, searchInStages, warmUp, type Outcome } from './engine';
 
 const SHOWN = 50;
 
@@ -15,7 +15,7 @@ export function start(form: HTMLFormElement): void {
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
   const d = form.dataset;
-  const config: SearchConfig = { bundle: d['bundle']!, base: d['base']!, names: d['names']! };
+  const config = configFrom(d);
   let seq = 0;
 
   const filters = () => Object.fromEntries(selects.map((s) => [s.name, s.value]));
