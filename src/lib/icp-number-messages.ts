@@ -54,13 +54,13 @@ export function problemMessage(result: IcpNotFiling<unknown>, lang: Lang): strin
       return pick({ zh: '请输入备案号，例如 京ICP备12345678号-1。', en: 'Enter a filing number, e.g. 京ICP备12345678号-1.' }, lang);
     case 'icp-licence':
       return pick({
-        zh: `${found} 是 ICP 经营许可证号（“ICP证”），不是备案号（“ICP备”）。许可证是另一回事；网站页脚通常在它旁边另有一个“ICP备”开头的备案号，请查那个号码。`,
-        en: `${found} is an ICP operating licence (“ICP证”), not a filing number (“ICP备”). A licence is a different thing; site footers usually show the filing number, with “ICP备”, next to it. Look up that one.`,
+        zh: `${found} 是 ICP 经营许可证号（“ICP证”），不是备案号（“ICP备”）。许可证是另一回事；如果网站还显示一个“ICP备”开头的号码，请查那个号码。`,
+        en: `${found} is an ICP operating licence (“ICP证”), not a filing number (“ICP备”). A licence is a different thing; if the site also shows a number with “ICP备”, look up that one.`,
       }, lang);
     case 'telecom-licence':
       return pick({
-        zh: `${found} 是增值电信业务经营许可证号，不是 ICP 备案号。备案号的样子是 京ICP备12345678号，通常也显示在网站页脚。`,
-        en: `${found} is a value-added telecom business licence, not an ICP filing number. A filing number looks like 京ICP备12345678号 and is usually in the site footer too.`,
+        zh: `${found} 是增值电信业务经营许可证号，不是 ICP 备案号。备案号的样子是 京ICP备12345678号，可以在网站页脚找找。`,
+        en: `${found} is a value-added telecom business licence, not an ICP filing number. A filing number looks like 京ICP备12345678号; look for one in the site footer.`,
       }, lang);
     case 'public-security':
       return pick({
