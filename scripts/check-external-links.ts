@@ -93,7 +93,7 @@ const input = readSite(dist);
 /** The site's own origin: what the pages' <link rel=canonical|alternate> point at most often. */
 function inferSite(): string | undefined {
   const counts = new Map<string, number>();
-  for (const html of input.pages.values()) {
+  for (const [, html] of input.pages) {
     for (const link of extractPage(html).links) {
       if (link.tag !== 'link' || !/^https?:\/\//i.test(link.value)) continue;
       const origin = new URL(link.value).origin;

@@ -157,6 +157,22 @@ describe('checkSite', () => {
     expect(lines[1]).toMatch(/^ {2}\/ → \/gone\/ → no page at \/gone\/ .*\(2×\)$/);
   });
 
+  it('reads each page once, in one pass, and checks fragments that point forward after it', () => {
+    const files = { 'index.html': page('<a href="/b/#here">ok</a><a href="/b/#gone">bad</a>'), 'b/index.html': page('<h2 id="here">h</h2>') };
+    const reads: string[] = [];
+    const pages = {
+      *[Symbol.iterator]() {
+        for (const [file, html] of Object.entries(files)) {
+          reads.push(file);
+          yield [file, html] as const;
+        }
+      },
+    };
+    const r = checkSite({ files: new Set(Object.keys(files)), pages }, CONFIG);
+    expect(reads).toEqual(['index.html', 'b/index.html']);
+    expect(rulesOf(r)).toEqual(['/ /b/#gone missing-anchor']);
+  });
+
   it('resolves against <base href>', () => {
     const r = checkSite(site({ 'index.html': page('<base href="/docs/"><a href="intro/">x</a>'), 'docs/intro/index.html': page('') }), CONFIG);
     expect(r.errors).toEqual([]);

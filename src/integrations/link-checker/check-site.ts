@@ -11,7 +11,7 @@
  *   this one and learns nothing of where the reader came from.
  */
 import { urlPolicyProblems, type PolicyProblem } from '../../lib/url-policy.ts';
-import { extractPage, lineAt, type ExtractedLink, type ExtractedPage } from './extract.ts';
+import { detached, extractPage, lineAt, type ExtractedLink } from './extract.ts';
 
 export type TrailingSlash = 'always' | 'never' | 'ignore';
 export type BuildFormat = 'directory' | 'file' | 'preserve';
@@ -28,8 +28,11 @@ export interface SiteConfig {
 export interface SiteInput {
   /** Every emitted file, as a POSIX path relative to the output directory ("provinces/beijing/index.html"). */
   files: ReadonlySet<string>;
-  /** The text of every HTML file, keyed like `files`. */
-  pages: ReadonlyMap<string, string>;
+  /**
+   * Every HTML file and its text, keyed like `files` (a Map will do). Each page is read once, in order, and not
+   * kept: at 10,000 pages, holding them all would cost more memory than the rest of the build.
+   */
+  pages: Iterable<readonly [string, string]>;
 }
 
 export type Rule =
@@ -177,43 +180,41 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
   const base = normalizeBase(config.base);
   const origin = config.site ? new URL(config.site).origin : PLACEHOLDER_ORIGIN;
 
-  // Pass 1: parse every page once; fragments can point forward to pages not yet seen.
-  const parsed = new Map<string, ExtractedPage>();
-  for (const [file, html] of input.pages) parsed.set(file, extractPage(html));
-
+  // One pass over the pages. A #fragment is checked against the anchors of its target page once that page has
+  // been read: at once if it has (or is this page), otherwise after the pass.
+  const anchorsOf = new Map<string, ReadonlySet<string>>();
+  type At = Omit<LinkProblem, 'level' | 'rule' | 'reason'>;
+  const later: { targetFile: string; fragment: string; at: At; offset: number }[] = [];
+  // Where on its page each problem is, so that problems on one line keep the order of the links.
+  const offsets = new WeakMap<LinkProblem, number>();
   // Both caches are keyed by what the answer depends on, so site-wide navigation is checked once.
-  const internalCache = new Map<string, Finding[]>();
+  const targetCache = new Map<string, ReturnType<typeof resolveInternal>>();
   const externalCache = new Map<string, PolicyProblem[]>();
   const external = new Map<string, Set<string>>();
   const found = new Map<string, LinkProblem>();
-  const stats = { pages: parsed.size, links: 0, internal: 0, external: 0 };
+  const stats = { pages: 0, links: 0, internal: 0, external: 0 };
 
-  const checkInternal = (url: URL): Finding[] => {
-    const key = url.href;
-    const cached = internalCache.get(key);
-    if (cached) return cached;
-    const findings: Finding[] = [];
-    const target = resolveInternal(url, config, input.files);
-    if (target.finding) findings.push(target.finding);
-    const fragment = url.hash.slice(1);
-    if (target.file && fragment && target.file.endsWith('.html') && fragment.toLowerCase() !== 'top') {
-      const anchors = parsed.get(target.file)?.anchors;
-      const decoded = decode(fragment);
-      if (anchors && !anchors.has(fragment) && !(decoded !== null && anchors.has(decoded))) {
-        findings.push({
-          level: 'error',
-          rule: 'missing-anchor',
-          reason: `no element with id "${decoded ?? fragment}" on ${pageUrlPath(target.file, base)}`,
-        });
-      }
-    }
-    internalCache.set(key, findings);
-    return findings;
+  const record = (at: At, offset: number, finding: Finding) => {
+    const key = `${at.file}\n${at.link}\n${finding.rule}`;
+    const seen = found.get(key);
+    if (seen) return void seen.occurrences++;
+    const problem = { ...finding, ...at };
+    found.set(key, problem);
+    offsets.set(problem, offset);
   };
 
-  for (const [file, page] of parsed) {
+  /** A missing-anchor finding, or null when the fragment names an element of `anchors`. */
+  const anchorFinding = (targetFile: string, fragment: string, anchors: ReadonlySet<string>): Finding | null => {
+    const decoded = decode(fragment);
+    if (anchors.has(fragment) || (decoded !== null && anchors.has(decoded))) return null;
+    return { level: 'error', rule: 'missing-anchor', reason: `no element with id "${decoded ?? fragment}" on ${pageUrlPath(targetFile, base)}` };
+  };
+
+  for (const [file, html] of input.pages) {
+    stats.pages++;
+    const page = extractPage(html);
+    anchorsOf.set(file, page.anchors);
     const pagePath = pageUrlPath(file, base);
-    const html = input.pages.get(file) ?? '';
     const pageUrl = new URL(pagePath, origin);
     let baseUrl = pageUrl;
     if (page.baseHref !== null) {
@@ -223,23 +224,9 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
         // A broken <base> is reported like any other link below.
       }
     }
-    const report = (link: ExtractedLink, finding: Finding) => {
-      const key = `${file}\n${link.value}\n${finding.rule}`;
-      const seen = found.get(key);
-      if (seen) {
-        seen.occurrences++;
-        return;
-      }
-      found.set(key, {
-        ...finding,
-        page: pagePath,
-        file,
-        link: link.value,
-        where: describe(link),
-        line: lineAt(html, link.offset),
-        occurrences: 1,
-      });
-    };
+    // Problems outlive the page: their copy of the link must not keep the page's HTML alive.
+    const where = (link: ExtractedLink) => ({ page: pagePath, file, link: detached(link.value), where: describe(link), line: lineAt(html, link.offset), occurrences: 1 });
+    const report = (link: ExtractedLink, finding: Finding) => record(where(link), link.offset, finding);
 
     for (const link of page.links) {
       stats.links++;
@@ -254,14 +241,26 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
       }
       if (url.origin === origin && (url.protocol === 'http:' || url.protocol === 'https:')) {
         stats.internal++;
-        for (const finding of checkInternal(url)) report(link, finding);
+        const fragment = url.hash.slice(1);
+        url.hash = '';
+        let target = targetCache.get(url.href);
+        if (!target) targetCache.set(url.href, (target = resolveInternal(url, config, input.files)));
+        if (target.finding) report(link, target.finding);
+        if (target.file && fragment && target.file.endsWith('.html') && fragment.toLowerCase() !== 'top') {
+          const anchors = anchorsOf.get(target.file);
+          if (!anchors) later.push({ targetFile: target.file, fragment, at: where(link), offset: link.offset });
+          else {
+            const finding = anchorFinding(target.file, fragment, anchors);
+            if (finding) report(link, finding);
+          }
+        }
         continue;
       }
       stats.external++;
       let problems = externalCache.get(value);
       if (!problems) {
-        problems = urlPolicyProblems(value);
-        externalCache.set(value, problems);
+        problems = urlPolicyProblems(detached(value));
+        externalCache.set(detached(value), problems);
       }
       for (const p of problems) report(link, { level: p.level, rule: p.rule, reason: p.message });
       const web = url.protocol === 'http:' || url.protocol === 'https:';
@@ -277,6 +276,11 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
       }
     }
   }
+  for (const { targetFile, fragment, at, offset } of later) {
+    const anchors = anchorsOf.get(targetFile);
+    const finding = anchors && anchorFinding(targetFile, fragment, anchors);
+    if (finding) record(at, offset, finding);
+  }
 
   const errors: LinkProblem[] = [];
   const warnings: LinkProblem[] = [];
@@ -291,7 +295,8 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
       (problem.level === 'error' ? errors : warnings).push(problem);
     }
   }
-  const order = (a: LinkProblem, b: LinkProblem) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.line - b.line);
+  const order = (a: LinkProblem, b: LinkProblem) =>
+    a.page < b.page ? -1 : a.page > b.page ? 1 : a.line - b.line || (offsets.get(a) ?? 0) - (offsets.get(b) ?? 0);
   errors.sort(order);
   warnings.sort(order);
   // Stale allow-list entries go last: they belong to no page.

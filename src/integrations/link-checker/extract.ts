@@ -77,6 +77,14 @@ export function srcsetUrls(srcset: string): string[] {
   return urls;
 }
 
+/**
+ * A copy of `s` that does not keep the page alive: V8 substrings, such as the attribute values the parser slices
+ * out of the page, point into their parent string, so one kept value would keep the whole page's HTML.
+ */
+export function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 export function extractPage(html: string): ExtractedPage {
   const links: ExtractedLink[] = [];
   const anchors = new Set<string>();
@@ -88,9 +96,10 @@ export function extractPage(html: string): ExtractedPage {
       if (name === 'template') templateDepth++;
       if (templateDepth > 0) return;
       const offset = parser.startIndex;
+      // Anchors outlive the page (fragments on other pages are checked against them): detached copies.
       const id = attribs['id'];
-      if (id) anchors.add(id);
-      if (name === 'a' && attribs['name']) anchors.add(attribs['name']);
+      if (id) anchors.add(detached(id));
+      if (name === 'a' && attribs['name']) anchors.add(detached(attribs['name']));
       if (name === 'base' && baseHref === null && attribs['href'] !== undefined) baseHref = attribs['href'].trim();
       if (name === 'meta') {
         const key = (attribs['property'] ?? attribs['name'] ?? '').toLowerCase();
