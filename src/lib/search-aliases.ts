@@ -1,5 +1,6 @@
 /**
- * The names a province is searched by, as one space-separated string for Pagefind metadata (`aliases`).
+ * The names a province is searched by, as one space-separated string: its own names for Pagefind metadata
+ * (`aliases`), and with its cities for the names index (src/lib/names-index.ts).
  *
  * Metadata is searchable in Pagefind, so these match without being hidden body text (which would leak into excerpts).
  * Chinese is pre-split into words with Intl.Segmenter, the segmenter Pagefind runs on the query in the browser, so a

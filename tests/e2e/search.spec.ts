@@ -278,7 +278,10 @@ test.describe('the search page', () => {
     // With a query, the filter keeps only matches in the region: Xi'an is in Shaanxi, not in Hubei (Xiantao).
     await page.locator('#search-q').fill("Xi'an");
     await expect.poll(() => firstHitPath(page)).toBe('/en/provinces/shaanxi/');
-    await expect(hits(page)).toHaveCount(1);
+    await expect(page.locator('main [data-search-results]')).toHaveAttribute('data-query', "Xi'an");
+    // Pagefind may append a weaker match (its prefix search reads "Xi" as the start of "Xia"), but only in the region.
+    const northwest = ['gansu', 'ningxia', 'qinghai', 'shaanxi', 'xinjiang'].map((s) => `/en/provinces/${s}/`);
+    expect((await hitPaths(page)).filter((p) => !northwest.includes(p))).toEqual([]);
     await page.reload();
     await expect(page.locator('#search-region')).toHaveValue('northwest');
     await expect(page.locator('#search-q')).toHaveValue("Xi'an");

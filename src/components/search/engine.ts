@@ -146,11 +146,11 @@ export function mergeOutcomes(early: readonly Hit[], full: Outcome, limit: numbe
   const shown = new Set(early.map((h) => h.url));
   const hits = [...early, ...full.hits.filter((h) => !shown.has(h.url))].slice(0, limit);
   const loaded = new Set(full.hits.map((h) => h.url));
+  // Names hits Pagefind did not return: city matches (Pagefind indexes a province's own names, not its cities).
+  // A names hit for a province's own name ranks high in Pagefind too (title and aliases metadata), so it is among
+  // the loaded hits whenever Pagefind has it; so the count is exact but for a province beyond the loaded hits.
   const extra = early.filter((h) => !loaded.has(h.url)).length;
-  // With all of Pagefind's results loaded the count is exact; beyond them, a names hit is almost surely among
-  // Pagefind's own count (it indexes the same aliases), so that count stands.
-  const total = full.hits.length >= full.total ? full.total + extra : Math.max(full.total, hits.length);
-  return { total, hits };
+  return { total: full.total + extra, hits };
 }
 
 /**
