@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(PROJECT_ROOT, 'node_modules/.bin/astro');
+const NODE = join(PROJECT_ROOT, 'node_modules/.bin/node');
 
 export interface BuildResult {
   code: number | null;
@@ -13,7 +14,8 @@ export interface BuildResult {
 }
 
 /**
- * Runs a real `astro build` of this project (or of `root`, a fixture project) into a temporary directory.
+ * Builds this project as `npm run build` does (scripts/build.mjs: astro build, then the search index), or runs a
+ * plain `astro build` of `root`, a fixture project, into a temporary directory.
  * `env` points it at other content (ICP_CONTENT_DIR) or sets SITE_URL / BASE_PATH.
  */
 export async function astroBuild(options: { root?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
@@ -28,9 +30,9 @@ export async function astroBuild(options: { root?: string; env?: Record<string, 
     FORCE_COLOR: '0',
     ...options.env,
   };
-  const args = ['build', ...(options.root ? ['--root', options.root] : [])];
+  const [command, args] = options.root ? [ASTRO, ['build', '--root', options.root]] : [NODE, [join(PROJECT_ROOT, 'scripts/build.mjs')]];
   return new Promise((ok) => {
-    const child = spawn(ASTRO, args, { cwd: PROJECT_ROOT, env });
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, env });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

@@ -486,6 +486,24 @@ test.describe('cost: nothing is loaded until someone searches', () => {
     await pagefind;
   });
 
+  test('each language searches its own Pagefind bundle, beside its pages', async ({ page }) => {
+    for (const [path, bundle, query] of [['search/', '/pagefind/', '周五'], ['en/search/', '/en/pagefind/', 'Friday']] as const) {
+      const requests: string[] = [];
+      const listener = (r: { url: () => string }) => requests.push(new URL(r.url()).pathname);
+      page.on('request', listener);
+      await page.goto(path);
+      const pagefind = page.waitForRequest((r) => new URL(r.url()).pathname === `${bundle}pagefind.js`);
+      await page.locator('#search-q').fill(query);
+      await pagefind;
+      await expect(page.locator('main [data-search-results]')).toHaveAttribute('data-query', query);
+      await expect(page.locator('main [data-search-results] a[data-search-hit]').first()).toBeVisible();
+      page.off('request', listener);
+      const bundles = requests.filter((u) => u.includes('/pagefind/'));
+      expect(bundles.length, path).toBeGreaterThan(1);
+      expect(bundles.filter((u) => !u.startsWith(bundle)), path).toEqual([]);
+    }
+  });
+
   test('the home page and the procedure fetch no Pagefind file on load either', async ({ page }) => {
     for (const path of ['', 'en/procedure/']) {
       const requests: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEntry, isUnusedUiFile, summaryLine, type PagefindEntry } from '../../src/integrations/search-index/summary';
+import { bundleDir, checkEntry, isUnusedUiFile, languageGlob, summaryLine, type PagefindEntry } from '../../src/integrations/search-index/summary';
 
 const entry = (languages: Record<string, number>): PagefindEntry => ({
   version: '1.6.0',
@@ -37,5 +37,30 @@ describe('isUnusedUiFile', () => {
     for (const f of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind', 'pagefind.en_1.pf_meta']) {
       expect(isUnusedUiFile(f), f).toBe(false);
     }
+  });
+});
+
+describe('bundleDir', () => {
+  it('puts each language’s bundle beside its pages', () => {
+    expect(bundleDir(undefined)).toBe('pagefind/');
+    expect(bundleDir('en')).toBe('en/pagefind/');
+  });
+});
+
+describe('languageGlob', () => {
+  const site = [
+    { name: 'index.html', dir: false },
+    { name: '404.html', dir: false },
+    { name: 'provinces', dir: true },
+    { name: 'en', dir: true },
+    { name: 'pagefind', dir: true },
+    { name: 'sitemap.xml', dir: false },
+  ];
+  it('gives a language with a directory its directory', () => {
+    expect(languageGlob('en', [], site)).toBe('en/**/*.html');
+  });
+
+  it('gives the default language every other page: not another language’s directory, not a bundle', () => {
+    expect(languageGlob(undefined, ['en'], site)).toBe('{index.html,404.html,provinces/**/*.html}');
   });
 });

@@ -10,11 +10,14 @@ export function searchMessages(lang: Lang): SearchMessages {
   return Object.fromEntries(KEYS.map((k) => [k, t(lang, `search_${k}`)])) as SearchMessages;
 }
 
-/** The data-* attributes both search forms carry: where the two indexes are, and the words the script fills in. */
+/**
+ * The data-* attributes both search forms carry: where the two indexes are (each language's Pagefind bundle lies
+ * beside its pages, as src/integrations/search-index/ writes it), and the words the script fills in.
+ */
 export function searchDataAttributes(lang: Lang, base: string): Record<string, string> {
   const m = searchMessages(lang);
   return {
-    'data-bundle': `${base}pagefind/`,
+    'data-bundle': localePath(lang, '/pagefind/', base),
     'data-base': base,
     'data-names': localePath(lang, '/search-names.json', base),
     'data-msg-one': m.one,

@@ -1,55 +1,51 @@
 /**
- * Astro integration: after `astro build`, indexes the finished HTML with Pagefind's Node API and writes the bundle to
- * <outDir>/pagefind/. Pagefind splits the index by the <html lang> of each page (zh-CN → "zh-cn", en → "en"), and
- * only pages with `data-pagefind-body` are indexed (province pages, the procedure, the sources).
- * It runs after the link checker, so a build with broken links stops before indexing.
+ * The search index: indexes the finished HTML with Pagefind's Node API, one bundle per language, each beside its
+ * pages: <site>/pagefind/ for the default language (zh-CN), <site>/en/pagefind/ for English. Only pages with
+ * `data-pagefind-body` are indexed (province pages, the procedure, the sources).
+ *
+ * scripts/build.mjs runs it once `astro build` (pages and link check) has exited: a build with broken links stops
+ * before indexing, and Pagefind's memory never adds to Astro's. One Pagefind process per language, one after the
+ * other: its indexer holds every page's words at once, so the peak is one language's pages, not the site's.
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { checkEntry, isUnusedUiFile, summaryLine, type PagefindEntry } from './summary.ts';
+import { LANGS, langParam, type Lang } from '../../lib/i18n.ts';
+import { bundleDir, checkEntry, isUnusedUiFile, languageGlob, summaryLine, type PagefindEntry } from './summary.ts';
 
-export interface SearchIndexOptions {
-  /** Pagefind index codes the build must produce, each with at least one page. Defaults to the site's locales. */
-  languages?: readonly string[];
+export interface IndexOptions {
+  /** The built site (Astro's outDir). */
+  site: string;
+  /** The site's languages, each of which must get a bundle with at least one page. */
+  languages?: readonly Lang[];
 }
 
-export default function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
-  let languages: readonly string[] = options.languages ?? [];
-  return {
-    name: 'search-index',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        if (!options.languages) languages = config.i18n?.locales.map((l) => (typeof l === 'string' ? l : l.path).toLowerCase()) ?? [];
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const site = fileURLToPath(dir);
-        const outputPath = join(site, 'pagefind');
-        try {
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index) throw new Error(`search-index: Pagefind did not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length > 0) throw new Error(`search-index: indexing failed: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath });
-          if (written.errors.length > 0) throw new Error(`search-index: writing the index failed: ${written.errors.join('; ')}`);
-        } finally {
-          await pagefind.close();
-        }
-        // The site has its own small search UI: Pagefind's UI bundles (~400 KB) would only be dead files.
-        for (const file of await readdir(outputPath)) if (isUnusedUiFile(file)) await rm(join(outputPath, file));
-
-        const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-        const problems = checkEntry(entry, languages);
-        const line = summaryLine(entry, performance.now() - started);
-        if (problems.length > 0) {
-          logger.error(problems.join('\n'));
-          throw new Error(`search-index: ${problems.join('; ')}`);
-        }
-        logger.info(line);
-      },
-    },
-  };
+/** Builds the bundles; returns the summary line, or throws naming what is wrong. */
+export async function indexSite({ site, languages = LANGS }: IndexOptions): Promise<string> {
+  const started = performance.now();
+  const topLevel = (await readdir(site, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+  const dirs = languages.map((lang) => langParam(lang));
+  const all: PagefindEntry = { version: '', languages: {} };
+  for (const [i, lang] of languages.entries()) {
+    const others = dirs.filter((d, j): d is string => j !== i && d !== undefined);
+    const outputPath = join(site, bundleDir(dirs[i]));
+    try {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(`search-index: Pagefind did not start: ${errors.join('; ')}`);
+      const added = await index.addDirectory({ path: site, glob: languageGlob(dirs[i], others, topLevel) });
+      if (added.errors.length > 0) throw new Error(`search-index: indexing ${lang} failed: ${added.errors.join('; ')}`);
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length > 0) throw new Error(`search-index: writing the ${lang} index failed: ${written.errors.join('; ')}`);
+    } finally {
+      await pagefind.close(); // ends the Pagefind process, and with it that language's memory
+    }
+    // The site has its own small search UI: Pagefind's UI bundles (~400 KB) would only be dead files.
+    for (const file of await readdir(outputPath)) if (isUnusedUiFile(file)) await rm(join(outputPath, file));
+    const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+    const problems = checkEntry(entry, [lang]);
+    if (problems.length > 0) throw new Error(`search-index: ${bundleDir(dirs[i])}: ${problems.join('; ')}`);
+    all.version = entry.version;
+    Object.assign(all.languages, entry.languages);
+  }
+  return summaryLine(all, performance.now() - started);
 }

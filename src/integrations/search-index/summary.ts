@@ -1,4 +1,4 @@
-/** Pure helpers for the search-index integration: reading Pagefind's pagefind-entry.json. */
+/** Pure helpers for the search index: which pages each language's bundle takes, and reading pagefind-entry.json. */
 
 export interface PagefindEntry {
   version: string;
@@ -31,4 +31,22 @@ export function checkEntry(entry: PagefindEntry, expected: readonly string[]): s
 /** Pagefind's own UI bundles, which this site does not load. */
 export function isUnusedUiFile(name: string): boolean {
   return /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(name);
+}
+
+/**
+ * Where a language's bundle goes, relative to the site: under its own pages ("en/pagefind/"), or "pagefind/" for the
+ * default language, whose pages are at the root. The search forms load it from the same place (localePath).
+ */
+export function bundleDir(langDir: string | undefined): string {
+  return langDir ? `${langDir}/pagefind/` : 'pagefind/';
+}
+
+/**
+ * The Pagefind glob of one language's pages. `langDir` is the language's top-level directory, or undefined for the
+ * default language, which takes every top-level entry that is neither another language's directory nor a bundle.
+ */
+export function languageGlob(langDir: string | undefined, otherLangDirs: readonly string[], topLevel: readonly { name: string; dir: boolean }[]): string {
+  if (langDir) return `${langDir}/**/*.html`;
+  const own = topLevel.filter((e) => !otherLangDirs.includes(e.name) && e.name !== 'pagefind' && (e.dir || e.name.endsWith('.html')));
+  return `{${own.map((e) => (e.dir ? `${e.name}/**/*.html` : e.name)).join(',')}}`;
 }

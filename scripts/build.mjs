@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm run build`: `astro build` (pages, then the link checker, which fails the build on a broken link), then the
+// search index (src/integrations/search-index/) in this process once Astro has exited, so the build's peak memory
+// is the larger of the two steps, not their sum. Arguments go to `astro build` (e.g. --root DIR).
+//
+// Astro's process gets memory settings, measured with `npm run bench` (README, "Performance"):
+// - V8 heap limits: the build's live heap is under 200 MB at 10,000 pages, but with no limit V8 lets garbage grow
+//   past 1 GB on a machine with plenty of memory, and faulting those pages in costs seconds of system time; a
+//   small young generation (4 MB semi-spaces) promotes less garbage, so the old-space limit is never crowded;
+// - MIMALLOC_PURGE_DELAY=0: Rolldown's allocator (mimalloc) then returns freed memory to the system at once
+//   instead of keeping ~100 MB from bundling for reuse that never comes.
+// Each can be overridden from the environment (NODE_OPTIONS, MIMALLOC_PURGE_DELAY).
+import { spawn } from 'node:child_process';
+import { delimiter, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const V8_LIMITS = ['--max-old-space-size=256', '--max-semi-space-size=4'];
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(PROJECT_ROOT, 'node_modules/.bin');
+
+const args = process.argv.slice(2);
+const rootAt = args.indexOf('--root');
+const root = resolve(rootAt >= 0 ? args[rootAt + 1] : process.cwd());
+
+const nodeOptions = process.env.NODE_OPTIONS ?? '';
+const limits = V8_LIMITS.filter((flag) => !nodeOptions.includes(flag.split('=')[0]));
+const env = {
+  ...process.env,
+  PATH: `${BIN}${delimiter}${process.env.PATH}`, // `astro` on the project's Node (the `node` devDependency)
+  NODE_OPTIONS: [nodeOptions, ...limits].filter(Boolean).join(' '),
+  MIMALLOC_PURGE_DELAY: process.env.MIMALLOC_PURGE_DELAY ?? '0',
+};
+const code = await new Promise((done) => {
+  const child = spawn(join(BIN, 'astro'), ['build', ...args], { stdio: 'inherit', env });
+  child.on('close', (status, signal) => done(status ?? (signal ? 1 : 0)));
+});
+if (code !== 0) process.exit(code);
+
+// The directory Astro just wrote, by the rule of astro.config.mjs (and every script and test): $ICP_OUT_DIR or dist.
+// Not read by importing the config: that would cost this process, which waits beside Pagefind, ~120 MB.
+const outDir = resolve(root, process.env.ICP_OUT_DIR ?? 'dist');
+const { indexSite } = await import('../src/integrations/search-index/index.ts');
+const time = new Date().toTimeString().slice(0, 8);
+try {
+  console.log(`${time} [search-index] ${await indexSite({ site: outDir })}`);
+} catch (error) {
+  console.error(`${time} [search-index] ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
