@@ -40,10 +40,11 @@ if (code !== 0) process.exit(code);
 // Not read by importing the config: that would cost this process, which waits beside Pagefind, ~120 MB.
 const outDir = resolve(root, process.env.ICP_OUT_DIR ?? 'dist');
 const { indexSite } = await import('../src/integrations/search-index/index.ts');
-const time = new Date().toTimeString().slice(0, 8);
+const time = () => new Date().toTimeString().slice(0, 8); // as Astro's log lines begin
 try {
-  console.log(`${time} [search-index] ${await indexSite({ site: outDir })}`);
+  const summary = await indexSite({ site: outDir });
+  console.log(`${time()} [search-index] ${summary}`);
 } catch (error) {
-  console.error(`${time} [search-index] ${error instanceof Error ? error.message : error}`);
+  console.error(`${time()} [search-index] ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }

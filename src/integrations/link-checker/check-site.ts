@@ -194,11 +194,12 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
   const found = new Map<string, LinkProblem>();
   const stats = { pages: 0, links: 0, internal: 0, external: 0 };
 
-  const record = (at: At, offset: number, finding: Finding) => {
-    const key = `${at.file}\n${at.link}\n${finding.rule}`;
+  // `at` is a function: a repeat of a problem already found only counts, without finding its line again.
+  const record = (file: string, link: string, offset: number, finding: Finding, at: () => At) => {
+    const key = `${file}\n${link}\n${finding.rule}`;
     const seen = found.get(key);
     if (seen) return void seen.occurrences++;
-    const problem = { ...finding, ...at };
+    const problem = { ...finding, ...at() };
     found.set(key, problem);
     offsets.set(problem, offset);
   };
@@ -226,7 +227,7 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
     }
     // Problems outlive the page: their copy of the link must not keep the page's HTML alive.
     const where = (link: ExtractedLink) => ({ page: pagePath, file, link: detached(link.value), where: describe(link), line: lineAt(html, link.offset), occurrences: 1 });
-    const report = (link: ExtractedLink, finding: Finding) => record(where(link), link.offset, finding);
+    const report = (link: ExtractedLink, finding: Finding) => record(file, link.value, link.offset, finding, () => where(link));
 
     for (const link of page.links) {
       stats.links++;
@@ -279,7 +280,7 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
   for (const { targetFile, fragment, at, offset } of later) {
     const anchors = anchorsOf.get(targetFile);
     const finding = anchors && anchorFinding(targetFile, fragment, anchors);
-    if (finding) record(at, offset, finding);
+    if (finding) record(at.file, at.link, offset, finding, () => at);
   }
 
   const errors: LinkProblem[] = [];
