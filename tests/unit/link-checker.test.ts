@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { checkSite, pageUrlPath, resolveInternal, type SiteConfig } from '../../src/integrations/link-checker/check-site';
 import { extractPage, lineAt, srcsetUrls } from '../../src/integrations/link-checker/extract';
@@ -171,6 +173,41 @@ describe('checkSite', () => {
     const r = checkSite({ files: new Set(Object.keys(files)), pages }, CONFIG);
     expect(reads).toEqual(['index.html', 'b/index.html']);
     expect(rulesOf(r)).toEqual(['/ /b/#gone missing-anchor']);
+  });
+
+  it('keeps no page HTML alive once the page is checked, whatever it found there', () => {
+    // What the checker keeps until the end of its pass (problems and their keys, anchors, link targets) must not
+    // be V8 substrings of a page's HTML: each would keep the whole page in memory, and a large site's build fails.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const PAGES = 40;
+    const padding = 1_000_000; // bytes of HTML per page, so that keeping the pages shows in the heap
+    let before = 0;
+    let during = 0;
+    const pages = {
+      *[Symbol.iterator]() {
+        gc();
+        before = v8.getHeapStatistics().used_heap_size;
+        for (let i = 0; i < PAGES; i++) {
+          const html = page(
+            `<h2 id="section-${i}">s</h2><a href="/p${i + 1}/#section-${i + 1}">next</a><a href="/p${i}/#gone-${i}">bad</a>` +
+              `<a href="/missing-${i}/">x</a><a href="https://site.example/p${i}/">self</a>${ext(`https://example.org/ok/${i}`)}` +
+              `${ext(`http://insecure.example.org/${i}`)}<a href="https://example.org/${i}">norel</a>` +
+              `<!--${String(i).repeat(padding / String(i).length)}-->`,
+          );
+          yield [`p${i}/index.html`, html] as const;
+        }
+        // The last page is checked and the pass is not over: what the checker holds now, it holds at its peak.
+        gc();
+        during = v8.getHeapStatistics().used_heap_size;
+      },
+    };
+    const files = new Set(Array.from({ length: PAGES }, (_, i) => `p${i}/index.html`));
+    const r = checkSite({ files, pages }, CONFIG);
+    expect(new Set(r.errors.map((e) => e.rule))).toEqual(new Set(['missing-anchor', 'missing-page', 'rel']));
+    expect(r.warnings.map((w) => w.rule)).toContain('insecure');
+    expect(r.errors.length + r.warnings.length).toBeGreaterThanOrEqual(4 * PAGES);
+    expect(during - before).toBeLessThan(4 * padding); // keeping the pages would be 40 MB
   });
 
   it('resolves against <base href>', () => {

@@ -200,7 +200,7 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
     const seen = found.get(key);
     if (seen) return void seen.occurrences++;
     const problem = { ...finding, ...at() };
-    found.set(key, problem);
+    found.set(detached(key), problem); // built from `link`, the key would keep the page's HTML alive
     offsets.set(problem, offset);
   };
 
@@ -244,8 +244,9 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
         stats.internal++;
         const fragment = url.hash.slice(1);
         url.hash = '';
+        // Keys are detached: a URL that is already normal hands back the very string it was given, part of the page.
         let target = targetCache.get(url.href);
-        if (!target) targetCache.set(url.href, (target = resolveInternal(url, config, input.files)));
+        if (!target) targetCache.set(detached(url.href), (target = resolveInternal(url, config, input.files)));
         if (target.finding) report(link, target.finding);
         if (target.file && fragment && target.file.endsWith('.html') && fragment.toLowerCase() !== 'top') {
           const anchors = anchorsOf.get(target.file);
@@ -272,7 +273,7 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
       if (web && !problems.some((p) => p.level === 'error')) {
         const key = url.href.replace(/#.*$/, '');
         let pages = external.get(key);
-        if (!pages) external.set(key, (pages = new Set()));
+        if (!pages) external.set(detached(key), (pages = new Set()));
         pages.add(pagePath);
       }
     }
