@@ -8,8 +8,10 @@
 //   past 1 GB on a machine with plenty of memory, and faulting those pages in costs seconds of system time; a
 //   small young generation (4 MB semi-spaces) promotes less garbage, so the old-space limit is never crowded;
 // - MIMALLOC_PURGE_DELAY=0: Rolldown's allocator (mimalloc) then returns freed memory to the system at once
-//   instead of keeping ~100 MB from bundling for reuse that never comes.
-// Each can be overridden from the environment (NODE_OPTIONS, MIMALLOC_PURGE_DELAY).
+//   instead of keeping ~100 MB from bundling for reuse that never comes;
+// - MIMALLOC_ALLOW_THP=0: mimalloc then turns transparent huge pages off for the process (prctl), so the kernel
+//   no longer backs half-used 2 MB pages of its arena and of V8's heap: ~100 MB less at 10,000 pages.
+// Each can be overridden from the environment (NODE_OPTIONS, MIMALLOC_PURGE_DELAY, MIMALLOC_ALLOW_THP).
 import { spawn } from 'node:child_process';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +31,7 @@ const env = {
   PATH: `${BIN}${delimiter}${process.env.PATH}`, // `astro` on the project's Node (the `node` devDependency)
   NODE_OPTIONS: [nodeOptions, ...limits].filter(Boolean).join(' '),
   MIMALLOC_PURGE_DELAY: process.env.MIMALLOC_PURGE_DELAY ?? '0',
+  MIMALLOC_ALLOW_THP: process.env.MIMALLOC_ALLOW_THP ?? '0',
 };
 const code = await new Promise((done) => {
   const child = spawn(join(BIN, 'astro'), ['build', ...args], { stdio: 'inherit', env });
