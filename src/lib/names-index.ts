@@ -13,6 +13,16 @@ export interface NameSource extends AliasSource {
   links: readonly { kind: string }[];
 }
 
+// Both languages' indexes carry the same compacted string: work it out once per province.
+const compactCache = new Map<string, string>();
+
+function compactedAliases(p: NameSource): string {
+  const aliases = provinceAliases(p);
+  let compact = compactCache.get(aliases);
+  if (compact === undefined) compactCache.set(aliases, (compact = compactAliases(aliases)));
+  return compact;
+}
+
 export function nameEntry(p: NameSource, lang: Lang, base: string): NameEntry {
   const t = pick(p.name, lang);
   return {
@@ -24,6 +34,6 @@ export function nameEntry(p: NameSource, lang: Lang, base: string): NameEntry {
     r: p.region,
     m: methodsOf(p.links),
     // The string Pagefind indexes, less what the matcher does not need.
-    s: compactAliases(provinceAliases(p)),
+    s: compactedAliases(p),
   };
 }

@@ -77,6 +77,8 @@ export function normaliseNames(raw: string): string {
   return raw.normalize('NFC').toLowerCase().trim().replace(/\s+/g, ' ');
 }
 
+const PINYIN_WORD = /^[a-zü']+$/;
+
 /**
  * The aliases less the words this matcher finds without them, to keep the index small: Chinese words inside an
  * earlier one (杭州 in 杭州市, found as a substring) and spaced pinyin next to its joined form (hang zhou, hangzhou:
@@ -86,15 +88,20 @@ export function compactAliases(aliases: string): string {
   const words = aliases.split(' ').filter(Boolean);
   const lower = words.map((w) => w.toLowerCase());
   const drop = new Set<number>();
-  words.forEach((w, i) => {
-    if (HAN.test(w) && words.some((o, j) => j < i && !drop.has(j) && o.includes(w))) drop.add(i);
-  });
+  // The words before this one, space-separated: a word has no space, so it is inside one of them iff inside this.
+  // (One inside a dropped word is inside the word that one was inside.)
+  let before = '';
+  for (const [i, w] of words.entries()) {
+    if (HAN.test(w) && before.includes(w)) drop.add(i);
+    before += ` ${w}`;
+  }
+  const all = new Set(lower);
   for (let i = 0; i < words.length; i++) {
     for (let k = 2; k <= 5 && i + k <= words.length; k++) {
       const span = lower.slice(i, i + k);
-      if (span.some((w, j) => w !== words[i + j] || !/^[a-zü']+$/.test(w))) break;
+      if (span.some((w, j) => w !== words[i + j] || !PINYIN_WORD.test(w))) break;
       const joined = span.join('');
-      if (lower.some((o, j) => (j < i || j >= i + k) && o === joined)) {
+      if (all.has(joined)) { // never one of the span's own words, which are shorter
         for (let j = i; j < i + k; j++) drop.add(j);
         i += k - 1;
         break;

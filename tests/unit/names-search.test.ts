@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REGIONS } from '../../src/lib/regions';
 import { nameEntry, type NameSource } from '../../src/lib/names-index';
@@ -93,6 +94,46 @@ describe('compactAliases', () => {
   it('drops only what the matcher finds without: Chinese words inside an earlier one, spaced pinyin beside its joined form', () => {
     expect(compactAliases('浙江 浙 杭州市 杭州 Hangzhou hang zhou 宁波市 宁波 市 Ningbo ning bo')).toBe('浙江 杭州市 Hangzhou 宁波市 Ningbo');
     expect(compactAliases("Xi'an xi an xian Zhe Jiang")).toBe("Xi'an xian Zhe Jiang");
+  });
+
+  it('gives what the first, quadratic version gave, on any list of words', () => {
+    const HAN = /\p{Script=Han}/u;
+    const reference = (aliases: string) => {
+      const words = aliases.split(' ').filter(Boolean);
+      const lower = words.map((w) => w.toLowerCase());
+      const drop = new Set<number>();
+      words.forEach((w, i) => {
+        if (HAN.test(w) && words.some((o, j) => j < i && !drop.has(j) && o.includes(w))) drop.add(i);
+      });
+      for (let i = 0; i < words.length; i++) {
+        for (let k = 2; k <= 5 && i + k <= words.length; k++) {
+          const span = lower.slice(i, i + k);
+          if (span.some((w, j) => w !== words[i + j] || !/^[a-zü']+$/.test(w))) break;
+          const joined = span.join('');
+          if (lower.some((o, j) => (j < i || j >= i + k) && o === joined)) {
+            for (let j = i; j < i + k; j++) drop.add(j);
+            i += k - 1;
+            break;
+          }
+        }
+      }
+      return words.filter((_, i) => !drop.has(i)).join(' ');
+    };
+    // Chinese words from five characters, so that one is often inside another; runs of syllables, spaced, often
+    // beside their joined form (before or after, any case), so that every span length up to 6 occurs.
+    const han = fc.stringMatching(/^[杭州市宁波]{1,3}$/);
+    const syllable = fc.constantFrom('a', 'b', 'xi', "x'a", 'ü', 'A', '州');
+    const run = fc
+      .tuple(fc.array(syllable, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.boolean(), fc.boolean())
+      .map(([s, joinedBefore, joinedAfter, lowerCase]) => {
+        const joined = lowerCase ? s.join('').toLowerCase() : s.join('');
+        return [joinedBefore ? joined : '', s.join(' '), joinedAfter ? joined : ''].filter(Boolean).join(' ');
+      });
+    fc.assert(fc.property(fc.array(fc.oneof(han, run), { maxLength: 6 }), (parts) => {
+      const text = parts.join(' ');
+      expect(compactAliases(text)).toBe(reference(text));
+    }), { numRuns: 3000 });
+    for (const p of provinces) expect(compactAliases(provinceAliases(p))).toBe(reference(provinceAliases(p)));
   });
 
   it('keeps every province findable by every one of its full alias terms', () => {
