@@ -64,13 +64,23 @@ export function aliasString(province: AliasSource, cities: readonly City[] = [])
 }
 
 // Keyed by everything the string depends on, not the slug alone, so an edited entry (astro dev) is never served stale.
+// Each entry is shown on a page per language and in each language's names index: work its strings out once.
 const aliasCache = new Map<string, string>();
 
-/** A registry province's `aliases` metadata, its cities included; computed once per entry however many pages show it. */
-export function provinceAliases(province: AliasSource & { division: string }): string {
+function cached(kind: 'own' | 'cities', province: AliasSource & { division: string }, make: () => string): string {
   const { division, prefix, name, aliases } = province;
-  const key = JSON.stringify([division, prefix, name.zh, name.en, name.pinyin, aliases]);
+  const key = JSON.stringify([kind, division, prefix, name.zh, name.en, name.pinyin, aliases]);
   let value = aliasCache.get(key);
-  if (value === undefined) aliasCache.set(key, (value = aliasString(province, citiesOf(division))));
+  if (value === undefined) aliasCache.set(key, (value = make()));
   return value;
+}
+
+/** A registry province's `aliases` metadata on its page: its own names, not its cities. */
+export function ownAliases(province: AliasSource & { division: string }): string {
+  return cached('own', province, () => aliasString(province));
+}
+
+/** A registry province's aliases with its cities, for the names index. */
+export function provinceAliases(province: AliasSource & { division: string }): string {
+  return cached('cities', province, () => aliasString(province, citiesOf(province.division)));
 }

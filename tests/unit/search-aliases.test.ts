@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citiesOf } from '../../src/lib/cities';
-import { aliasString, aliasTerms, chineseWords, provinceAliases, type AliasSource } from '../../src/lib/search-aliases';
+import { aliasString, aliasTerms, chineseWords, ownAliases, provinceAliases, type AliasSource } from '../../src/lib/search-aliases';
 import { loadYamlCollection } from './content-helpers';
 
 const registry = new Map(
@@ -71,5 +71,17 @@ describe('provinceAliases', () => {
     const copy = { ...zj, prefix: '丂', name: { ...zj.name, zh: '浙江12' } };
     expect(provinceAliases(copy).split(' ')).toEqual(expect.arrayContaining(['浙江12', '丂', '杭州']));
     expect(provinceAliases(zj).split(' ')).not.toContain('浙江12');
+  });
+});
+
+describe('ownAliases', () => {
+  it('is the alias string of the entry alone, kept apart from the one with cities', () => {
+    const zj = registry.get('zhejiang')!;
+    expect(provinceAliases(zj)).toContain('杭州');
+    expect(ownAliases(zj)).toBe(aliasString(zj));
+    expect(ownAliases(zj)).not.toContain('杭州');
+    const copy = { ...zj, name: { ...zj.name, zh: '浙江12' } };
+    expect(ownAliases(copy).split(' ')).toContain('浙江12');
+    expect(ownAliases(zj).split(' ')).not.toContain('浙江12');
   });
 });
