@@ -6,7 +6,7 @@ import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from './serve.mjs';
-import { PROJECT_ROOT, measuredBuild, phases, removeDir, snapshotProject, syntheticContent, tempDir } from './bench/build.mjs';
+import { PROJECT_ROOT, hostCheckMs, measuredBuild, phases, removeDir, snapshotProject, syntheticContent, tempDir } from './bench/build.mjs';
 import { launch, measureLoad, measureSearch } from './bench/weight.mjs';
 
 const args = process.argv.slice(2);
@@ -56,6 +56,7 @@ const machine = {
   node: process.version,
   platform: `${os.platform()} ${os.release()}`,
   loadAvgAtStart: os.loadavg().map((l) => l.toFixed(2)),
+  hostCheckMsAtStart: hostCheckMs(),
 };
 log(`bench: ${machine.cpus} CPUs, load average ${machine.loadAvgAtStart.join(' ')}`);
 
@@ -111,6 +112,7 @@ if (!skipScale) {
       log(`bench: building ${n} synthetic entries${isCheck ? ' (a check of the generator)' : runCount > 1 ? ` (run ${run + 1} of ${runCount})` : ''}…`);
       const { dir, content } = await syntheticContent(n, SRC);
       try {
+        const hostMs = hostCheckMs();
         const b = await measuredBuild({ contentDir: content, workDir: dir, root: SRC });
         if (b.code !== 0 || b.pages < 2 * n) {
           // Recorded, not thrown: the page-weight figures above still get written. Larger sizes would fail alike.
@@ -126,6 +128,8 @@ if (!skipScale) {
           pages: b.pages,
           wallMs: Math.round(b.wallMs),
           cpuMs: b.cpuMs,
+          stealMs: b.stealMs,
+          hostCheckMs: hostMs,
           msPerPage: +(b.wallMs / b.pages).toFixed(3),
           cpuMsPerPage: b.cpuMs ? +(b.cpuMs / b.pages).toFixed(3) : undefined,
           renderMsPerPage: ph.render ? +(ph.render / b.pages).toFixed(3) : undefined,
@@ -144,7 +148,7 @@ if (!skipScale) {
       continue;
     }
     const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
-    scale.push({ ...best, runs: runs.length > 1 ? runs.map(({ wallMs, cpuMs, peakRssBytes }) => ({ wallMs, cpuMs, peakRssBytes })) : undefined });
+    scale.push({ ...best, runs: runs.length > 1 ? runs.map(({ wallMs, cpuMs, stealMs, hostCheckMs, peakRssBytes }) => ({ wallMs, cpuMs, stealMs, hostCheckMs, peakRssBytes })) : undefined });
   }
   // Cost of each page beyond the smallest size: start-up and bundling cancel out, so this is the growth itself.
   for (let i = 1; i < scale.length; i++) {
@@ -180,7 +184,17 @@ for (const q of searches) {
 rows.push([`build: site`, '', '', '', '', '', '', '', `${s(siteBuild.wallMs)} s`, [`${siteBuild.pages} pages`, siteBuild.cpuMs && `CPU ${s(siteBuild.cpuMs)} s`, `peak ${MB(siteBuild.peakRssBytes)} MB`].filter(Boolean).join(', ')]);
 for (const r of scale) {
   const where = [r.phasesMs.render && `render ${s(r.phasesMs.render)} s`, ...Object.entries(r.phasesMs.integrations).map(([k, v]) => `${k} ${s(v.ms)} s`)];
-  const note = [`${r.pages} pages`, `${r.msPerPage.toFixed(2)} ms/page`, r.marginalMsPerPage && `marginal ${r.marginalMsPerPage.toFixed(2)} ms/page`, r.cpuMs && `CPU ${s(r.cpuMs)} s`, `peak ${MB(r.peakRssBytes)} MB`, ...where];
+  const note = [
+    `${r.pages} pages`,
+    `${r.msPerPage.toFixed(2)} ms/page`,
+    r.marginalMsPerPage && `marginal ${r.marginalMsPerPage.toFixed(2)} ms/page`,
+    r.cpuMs && `CPU ${s(r.cpuMs)} s`,
+    r.stealMs !== undefined && `steal ${s(r.stealMs)} s`,
+    `host check ${r.hostCheckMs} ms`,
+    `peak ${MB(r.peakRssBytes)} MB`,
+    ...where,
+    r.runs && `all runs ${r.runs.map((x) => s(x.wallMs)).join(', ')} s`,
+  ];
   rows.push([`build: ${r.entries} entries`, '', '', '', '', '', '', '', `${s(r.wallMs)} s`, note.filter(Boolean).join(', ')]);
 }
 // Han characters take two columns in a terminal.
@@ -190,6 +204,7 @@ const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => cols(r[i]))));
 const numeric = (i) => i > 0 && i < 9;
 const line = (r) => r.map((c, i) => pad(String(c), widths[i], numeric(i))).join('  ').trimEnd();
 console.log(`\nSizes in kB (1,000 bytes); gzip -9 as a static host would send them. Load average at start: ${machine.loadAvgAtStart.join(' ')}.`);
+console.log(`Host check (a fixed piece of JavaScript, best of three; slower when the host is busy): ${machine.hostCheckMsAtStart} ms at start. Steal: time the hypervisor gave this machine's CPUs to others during a build.`);
 console.log(line(rows[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows.slice(1)) console.log(line(r));
