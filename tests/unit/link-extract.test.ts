@@ -4,69 +4,19 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { detached, extractPage, srcsetUrls, type ExtractedLink, type ExtractedPage } from '../../src/integrations/link-checker/extract';
+import { extractPage, pageCollector, type ExtractedPage } from '../../src/integrations/link-checker/extract';
 
 // extractPage is a hand-written scanner; it must give what the htmlparser2 Parser version below (its predecessor) gave.
-
-const URL_ATTRS: Record<string, readonly string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  img: ['src', 'srcset'],
-  source: ['src', 'srcset'],
-  script: ['src'],
-  iframe: ['src'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  track: ['src'],
-  embed: ['src'],
-  object: ['data'],
-  input: ['src'],
-  form: ['action'],
-  use: ['href', 'xlink:href'],
-  image: ['href', 'xlink:href'],
-};
-const URL_META = new Set(['og:url', 'og:image', 'og:image:url', 'og:image:secure_url', 'og:audio', 'og:video', 'twitter:image']);
-
+// The reference finds tags with htmlparser2's Parser and hands them to the same collector as the scanner does, so the
+// two are compared on what the scanner replaces: finding tags and attributes, and decoding their values.
 function referenceExtract(html: string): ExtractedPage {
-  const links: ExtractedLink[] = [];
-  const anchors = new Set<string>();
-  let baseHref: string | null = null;
-  let templateDepth = 0;
+  const { page, openTag, closeTag } = pageCollector();
   const parser = new Parser({
-    onopentag(name, attribs) {
-      if (name === 'template') templateDepth++;
-      if (templateDepth > 0) return;
-      const offset = parser.startIndex;
-      const id = attribs['id'];
-      if (id) anchors.add(detached(id));
-      if (name === 'a' && attribs['name']) anchors.add(detached(attribs['name']));
-      if (name === 'base' && baseHref === null && attribs['href'] !== undefined) baseHref = attribs['href'].trim();
-      if (name === 'meta') {
-        const key = (attribs['property'] ?? attribs['name'] ?? '').toLowerCase();
-        const content = attribs['content'];
-        if (URL_META.has(key) && content) links.push({ tag: 'meta', attr: key, value: content.trim(), rel: null, offset });
-        return;
-      }
-      const attrs = URL_ATTRS[name];
-      if (!attrs) return;
-      const rel = name === 'a' || name === 'area' ? (attribs['rel'] ?? '').toLowerCase().split(/\s+/).filter(Boolean) : null;
-      for (const attr of attrs) {
-        const raw = attribs[attr];
-        if (raw === undefined) continue;
-        if (attr === 'srcset') {
-          for (const url of srcsetUrls(raw)) links.push({ tag: name, attr, value: url, rel, offset });
-        } else {
-          links.push({ tag: name, attr, value: raw.trim(), rel, offset });
-        }
-      }
-    },
-    onclosetag(name) {
-      if (name === 'template' && templateDepth > 0) templateDepth--;
-    },
+    onopentag: (name, attribs) => openTag(name, attribs, parser.startIndex),
+    onclosetag: closeTag,
   });
   parser.end(html);
-  return { links, anchors, baseHref };
+  return page;
 }
 
 /** Anchors as a list: their order must match too. */

@@ -248,13 +248,17 @@ function decodeValue(raw: string, quote: string): string {
   return decoded;
 }
 
-export function extractPage(html: string): ExtractedPage {
-  const links: ExtractedLink[] = [];
-  const anchors = new Set<string>();
-  let baseHref: string | null = null;
+/**
+ * What a page's opening tags add up to, fed tag by tag in document order (names as the Parser gives them, attribute
+ * values decoded): its links, its anchors and its <base href>. extractPage's scanner feeds it; the tests feed it from
+ * htmlparser2's Parser, so that the two are compared on finding tags and attributes.
+ */
+export function pageCollector() {
+  const page: ExtractedPage = { links: [], anchors: new Set(), baseHref: null };
+  const { links, anchors } = page;
   let templateDepth = 0;
 
-  const onOpenTag = (name: string, attribs: Attribs, offset: number) => {
+  const openTag = (name: string, attribs: Attribs, offset: number) => {
     // <template> content is inert until a script clones it; this site has no such scripts.
     if (name === 'template') templateDepth++;
     if (templateDepth > 0) return;
@@ -262,7 +266,7 @@ export function extractPage(html: string): ExtractedPage {
     const id = attribs['id'];
     if (id) anchors.add(detached(id));
     if (name === 'a' && attribs['name']) anchors.add(detached(attribs['name']));
-    if (name === 'base' && baseHref === null && attribs['href'] !== undefined) baseHref = attribs['href'].trim();
+    if (name === 'base' && page.baseHref === null && attribs['href'] !== undefined) page.baseHref = attribs['href'].trim();
     if (name === 'meta') {
       const key = (attribs['property'] ?? attribs['name'] ?? '').toLowerCase();
       const content = attribs['content'];
@@ -283,6 +287,15 @@ export function extractPage(html: string): ExtractedPage {
       }
     }
   };
+  const closeTag = (name: string) => {
+    if (name === 'template' && templateDepth > 0) templateDepth--;
+  };
+  return { page, openTag, closeTag, inTemplate: () => templateDepth > 0 };
+}
+
+export function extractPage(html: string): ExtractedPage {
+  const { page, openTag: onOpenTag, closeTag, inTemplate } = pageCollector();
+  const { anchors } = page;
 
   // The Parser's open elements and foreign-content contexts, innermost last.
   const stack: string[] = [];
@@ -292,7 +305,7 @@ export function extractPage(html: string): ExtractedPage {
   const pop = () => {
     const name = stack.pop();
     if (stackInfo.pop()!.context !== -1) context.pop();
-    if (name === 'template' && templateDepth > 0) templateDepth--;
+    closeTag(name!);
   };
   /** A lower-cased tag name as the Parser names it: SVG camelCase, `image` read as `img` in HTML. */
   const tagName = (name: string): string => {
@@ -348,7 +361,7 @@ export function extractPage(html: string): ExtractedPage {
       const offset = startIndex;
       const kept = open(name, info);
       // Which attribute values to keep: none inside <template>, only `id` for most elements.
-      const live = kept && templateDepth === 0 && name !== 'template';
+      const live = kept && !inTemplate() && name !== 'template';
       const wanted = live ? info.wanted : null;
       const wantId = live && wanted === null;
       let attribs: Attribs | null = null;
@@ -480,7 +493,7 @@ export function extractPage(html: string): ExtractedPage {
     if (gt === -1) break;
     textStart = i = gt + 1;
   }
-  return { links, anchors, baseHref };
+  return page;
 }
 /** 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
