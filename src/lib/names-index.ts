@@ -3,7 +3,7 @@ import { methodsOf } from './deregistration-method';
 import { pick, type Lang } from './i18n';
 import { compactAliases, type NameEntry } from './names-search';
 import { localePath } from './paths';
-import { provinceAliases, type AliasSource } from './search-aliases';
+import { cached, provinceAliases, type AliasSource } from './search-aliases';
 
 export interface NameSource extends AliasSource {
   slug: string;
@@ -11,16 +11,6 @@ export interface NameSource extends AliasSource {
   region: string;
   administration: { zh: string; en: string };
   links: readonly { kind: string }[];
-}
-
-// Both languages' indexes carry the same compacted string: work it out once per province.
-const compactCache = new Map<string, string>();
-
-function compactedAliases(p: NameSource): string {
-  const aliases = provinceAliases(p);
-  let compact = compactCache.get(aliases);
-  if (compact === undefined) compactCache.set(aliases, (compact = compactAliases(aliases)));
-  return compact;
 }
 
 export function nameEntry(p: NameSource, lang: Lang, base: string): NameEntry {
@@ -33,7 +23,7 @@ export function nameEntry(p: NameSource, lang: Lang, base: string): NameEntry {
     p: p.prefix,
     r: p.region,
     m: methodsOf(p.links),
-    // The string Pagefind indexes, less what the matcher does not need.
-    s: compactedAliases(p),
+    // The string Pagefind indexes, less what the matcher does not need; both languages' indexes carry the same one.
+    s: cached('compact', p, () => compactAliases(provinceAliases(p))),
   };
 }

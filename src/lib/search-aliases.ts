@@ -67,7 +67,8 @@ export function aliasString(province: AliasSource, cities: readonly City[] = [])
 // Each entry is shown on a page per language and in each language's names index: work its strings out once.
 const aliasCache = new Map<string, string>();
 
-function cached(kind: 'own' | 'cities', province: AliasSource & { division: string }, make: () => string): string {
+/** `make()` for this entry, worked out once per `kind` of string however many pages ask. */
+export function cached(kind: string, province: AliasSource & { division: string }, make: () => string): string {
   const { division, prefix, name, aliases } = province;
   const key = JSON.stringify([kind, division, prefix, name.zh, name.en, name.pinyin, aliases]);
   let value = aliasCache.get(key);
