@@ -133,7 +133,7 @@ export async function measuredBuild({ contentDir, workDir, root = PROJECT_ROOT, 
     ...extra,
   };
   const timeFile = join(workDir, 'time.txt');
-  const ticksBefore = cpuTicks();
+  const stealBefore = stealTicks();
   const useTime = existsSync(GNU_TIME);
   // The project's own build (`npm run build`): astro build, then the search index.
   const build = [join(BIN, 'node'), join(root, 'scripts/build.mjs'), '--root', root];
@@ -161,7 +161,7 @@ export async function measuredBuild({ contentDir, workDir, root = PROJECT_ROOT, 
   child.stderr.on('data', onData);
   const code = await new Promise((ok) => child.on('close', ok));
   const wallMs = performance.now() - started;
-  const ticksAfter = cpuTicks();
+  const stealAfter = stealTicks();
   clearInterval(poll);
   if (pending) lines.push({ t: wallMs, line: pending });
   let peakSingle = 0;
@@ -176,7 +176,7 @@ export async function measuredBuild({ contentDir, workDir, root = PROJECT_ROOT, 
     if (user && sys) cpuMs = Math.round((Number(user[1]) + Number(sys[1])) * 1000);
   }
   const pages = code === 0 && existsSync(outDir) ? countPages(outDir) : 0;
-  const stealMs = ticksBefore && ticksAfter ? (ticksAfter.steal - ticksBefore.steal) * TICK_MS : undefined;
+  const stealMs = stealBefore !== undefined && stealAfter !== undefined ? (stealAfter - stealBefore) * TICK_MS : undefined;
   return { code, wallMs, cpuMs, stealMs, pages, peakRssBytes: Math.max(peakSingle, peakTree), peakSingleBytes: peakSingle, peakTreeBytes: peakTree, samples, lines, outDir };
 }
 
@@ -186,10 +186,10 @@ const TICK_MS = 10; // /proc/stat counts in USER_HZ ticks, 100 a second on Linux
  * The machine's steal counter from /proc/stat (all CPUs): time the hypervisor ran something else while this
  * virtual machine had work. Undefined where there is no /proc/stat.
  */
-export function cpuTicks() {
+function stealTicks() {
   try {
     const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
-    return { steal: fields[7] ?? 0 }; // user nice system idle iowait irq softirq steal …
+    return fields[7] ?? 0; // user nice system idle iowait irq softirq steal …
   } catch {
     return undefined;
   }
