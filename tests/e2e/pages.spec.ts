@@ -52,6 +52,16 @@ test('the province index groups the 31 provinces by the 7 regions', async ({ pag
   await expect(page.locator('tr[data-province="shanghai"]')).toContainText('Online');
 });
 
+test('on a phone the province index cards take the whole width, in both languages', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const prefix of ['', 'en/']) {
+    await page.goto(`${prefix}provinces/`);
+    const container = (await page.locator('.table-scroll').first().boundingBox())!;
+    const card = (await page.locator('tr[data-province]').first().boundingBox())!;
+    expect(card.width, prefix).toBeGreaterThan(container.width * 0.95);
+  }
+});
+
 test('where the sources disagree, the province page shows both, labelled', async ({ page }) => {
   await page.goto('en/provinces/heilongjiang/');
   await expect(page.getByText('The two sources give different links')).toBeVisible();
