@@ -1,7 +1,8 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSite, pageUrlPath, resolveInternal, type SiteConfig } from '../../src/integrations/link-checker/check-site';
+import { cacheKey, checkSite, pageUrlPath, resolveInternal, resolveLink, type SiteConfig } from '../../src/integrations/link-checker/check-site';
 import { extractPage, lineAt, srcsetUrls } from '../../src/integrations/link-checker/extract';
 import { problemLines, summaryLine } from '../../src/integrations/link-checker/report';
 
@@ -108,6 +109,42 @@ describe('resolveInternal', () => {
     expect(at('/nowhere').finding?.rule).toBe('missing-page');
     expect(at('/missing.png').finding?.rule).toBe('missing-asset');
     expect(at('/%E6%96').finding?.rule).toBe('bad-encoding');
+  });
+});
+
+describe('cacheKey (links resolved once for every page)', () => {
+  const origin = 'https://site.example';
+  it('shares absolute http(s) URLs and root-relative paths, nothing that depends on the page', () => {
+    expect(cacheKey('https://beian.miit.gov.cn/', origin)).toBe('https://beian.miit.gov.cn/');
+    expect(cacheKey('HTTP://a.example/x', origin)).toBe('HTTP://a.example/x');
+    expect(cacheKey('/sources/#x', origin)).toBe('https://site.example /sources/#x');
+    expect(cacheKey('/sources/', 'http://other.example')).toBe('http://other.example /sources/');
+    expect(cacheKey('//cdn.example/x', origin)).toBe('https://site.example //cdn.example/x');
+    for (const local of ['../x/', 'x/', '#top', '?q=1', '', 'https:x', 'https:/x', ' /x', 'mailto:a@b.c']) {
+      expect(cacheKey(local, origin), local).toBeNull();
+    }
+    expect(cacheKey('/x/', null)).toBeNull(); // a page whose <base> is not http(s)
+  });
+
+  it('gives a key only to links that resolve the same on every page of the origin', () => {
+    const piece = fc.constantFrom('/', '//', '\\', 'https:', 'http:', 'HTTPS:', 'a', 'b.example', '..', '.', '#', '?', '%', '%zz', ' ', '\t', ':', '@', '京');
+    const value = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+    const path = fc.array(fc.constantFrom('a/', 'b/', '../', 'c', 'x.html'), { maxLength: 4 }).map((parts) => `/${parts.join('')}`);
+    fc.assert(
+      fc.property(value, path, path, (v, p1, p2) => {
+        const key = cacheKey(v, origin);
+        fc.pre(key !== null);
+        expect(resolveLink(v, new URL(p1, origin), origin)).toEqual(resolveLink(v, new URL(p2, origin), origin));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('resolves to the URL without its fragment, and says whether it is the site\'s own', () => {
+    expect(resolveLink('/a/#b', new URL('https://site.example/x/'), origin)).toEqual({ internal: true, web: true, href: 'https://site.example/a/', fragment: 'b' });
+    expect(resolveLink('https://e.example/p#', new URL('https://site.example/'), origin)).toEqual({ internal: false, web: true, href: 'https://e.example/p', fragment: '' });
+    expect(resolveLink('mailto:a@b.c', new URL('https://site.example/'), origin)).toMatchObject({ internal: false, web: false });
+    expect(resolveLink('https://[nope/', new URL('https://site.example/'), origin)).toBeNull();
   });
 });
 

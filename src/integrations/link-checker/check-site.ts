@@ -166,6 +166,41 @@ export function resolveInternal(
   return missing();
 }
 
+/** A link resolved against its page: the URL without its fragment, and the fragment. */
+interface Resolved {
+  /** Same origin as the site, over http(s). */
+  internal: boolean;
+  /** http: or https: */
+  web: boolean;
+  href: string;
+  fragment: string;
+}
+
+/** Resolves a link's value against the page's base URL; null when it is not a well-formed URL. */
+export function resolveLink(value: string, baseUrl: URL, origin: string): Resolved | null {
+  let url: URL;
+  try {
+    url = new URL(value, baseUrl);
+  } catch {
+    return null;
+  }
+  const web = url.protocol === 'http:' || url.protocol === 'https:';
+  const fragment = url.hash.slice(1);
+  url.hash = '';
+  return { internal: web && url.origin === origin, web, href: url.href, fragment };
+}
+
+/**
+ * The key under which a link's resolution can be shared between pages, or null when it depends on the page's own
+ * path. An absolute http(s) URL means the same everywhere; a path from the root ("/sources/", or "//host/") the same
+ * on every page with the same http(s) base origin (null: the page's base is not http(s)). Anything else ("../x/",
+ * "#top", "https:x") is resolved on its page.
+ */
+export function cacheKey(value: string, baseOrigin: string | null): string | null {
+  if (value.startsWith('/')) return baseOrigin === null ? null : `${baseOrigin} ${value}`;
+  return /^https?:\/\/[^/\\]/i.test(value) ? value : null;
+}
+
 function describe(link: ExtractedLink): string {
   return link.tag === 'meta' ? `meta[${link.attr}]` : `${link.tag}[${link.attr}]`;
 }
@@ -190,6 +225,7 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
   // Both caches are keyed by what the answer depends on, so site-wide navigation is checked once.
   const targetCache = new Map<string, ReturnType<typeof resolveInternal>>();
   const externalCache = new Map<string, PolicyProblem[]>();
+  const resolvedCache = new Map<string, Resolved | null>();
   const external = new Map<string, Set<string>>();
   const found = new Map<string, LinkProblem>();
   const stats = { pages: 0, links: 0, internal: 0, external: 0 };
@@ -229,24 +265,29 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
     const where = (link: ExtractedLink) => ({ page: pagePath, file, link: detached(link.value), where: describe(link), line: lineAt(html, link.offset), occurrences: 1 });
     const report = (link: ExtractedLink, finding: Finding) => record(file, link.value, link.offset, finding, () => where(link));
 
+    const baseOrigin = baseUrl.protocol === 'http:' || baseUrl.protocol === 'https:' ? baseUrl.origin : null;
     for (const link of page.links) {
       stats.links++;
       const value = link.value;
       if (/^data:/i.test(value) && !LINK_TAGS.has(link.tag)) continue; // inline images are not links
-      let url: URL;
-      try {
-        url = new URL(value, baseUrl);
-      } catch {
+      // The same navigation and source links are on every page: what a link resolves to is worked out once for
+      // every link whose meaning does not depend on the page (cacheKey), and parsed afresh for the others.
+      const key = cacheKey(value, baseOrigin);
+      let resolved = key === null ? undefined : resolvedCache.get(key);
+      if (resolved === undefined) {
+        resolved = resolveLink(value, baseUrl, origin);
+        if (key !== null) resolvedCache.set(detached(key), resolved);
+      }
+      if (resolved === null) {
         report(link, { level: 'error', rule: 'malformed', reason: 'not a well-formed URL' });
         continue;
       }
-      if (url.origin === origin && (url.protocol === 'http:' || url.protocol === 'https:')) {
+      if (resolved.internal) {
         stats.internal++;
-        const fragment = url.hash.slice(1);
-        url.hash = '';
+        const fragment = resolved.fragment;
         // Keys are detached: a URL that is already normal hands back the very string it was given, part of the page.
-        let target = targetCache.get(url.href);
-        if (!target) targetCache.set(detached(url.href), (target = resolveInternal(url, config, input.files)));
+        let target = targetCache.get(resolved.href);
+        if (!target) targetCache.set(detached(resolved.href), (target = resolveInternal(new URL(resolved.href), config, input.files)));
         if (target.finding) report(link, target.finding);
         if (target.file && fragment && target.file.endsWith('.html') && fragment.toLowerCase() !== 'top') {
           const anchors = anchorsOf.get(target.file);
@@ -265,15 +306,14 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
         externalCache.set(detached(value), problems);
       }
       for (const p of problems) report(link, { level: p.level, rule: p.rule, reason: p.message });
-      const web = url.protocol === 'http:' || url.protocol === 'https:';
+      const web = resolved.web;
       if (web && link.rel && !(link.rel.includes('noopener') && link.rel.includes('noreferrer'))) {
         const rel = link.rel.length ? `rel="${link.rel.join(' ')}"` : 'no rel';
         report(link, { level: 'error', rule: 'rel', reason: `external link with ${rel}: it must carry rel="noopener noreferrer"` });
       }
       if (web && !problems.some((p) => p.level === 'error')) {
-        const key = url.href.replace(/#.*$/, '');
-        let pages = external.get(key);
-        if (!pages) external.set(detached(key), (pages = new Set()));
+        let pages = external.get(resolved.href);
+        if (!pages) external.set(detached(resolved.href), (pages = new Set()));
         pages.add(pagePath);
       }
     }
