@@ -47,13 +47,17 @@ export function parseLinkReport(text: string, source = 'the link report'): Map<s
   return map;
 }
 
+// Keyed by the name as given: every link on every page asks, and resolving the path each time cost more than the rest.
 const cache = new Map<string, Map<string, LinkStatus> | null>();
 
 /** The statuses from the report file, or null when there is none. Read once per build. */
 export function loadLinkStatuses(file = process.env['ICP_LINK_REPORT'] || DEFAULT_LINK_REPORT): Map<string, LinkStatus> | null {
-  const path = resolve(file);
-  if (!cache.has(path)) cache.set(path, existsSync(path) ? parseLinkReport(readFileSync(path, 'utf8'), path) : null);
-  return cache.get(path) ?? null;
+  let statuses = cache.get(file);
+  if (statuses === undefined) {
+    const path = resolve(file);
+    cache.set(file, (statuses = existsSync(path) ? parseLinkReport(readFileSync(path, 'utf8'), path) : null));
+  }
+  return statuses;
 }
 
 const LABELS: Record<Exclude<LinkClass, 'not-checked'>, { zh: string; en: string }> = {

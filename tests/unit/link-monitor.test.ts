@@ -313,4 +313,18 @@ describe('link-status (what the province pages read from the report)', () => {
     expect(() => parseLinkReport('{"links": []}', 'r.json')).toThrow(/r.json is not an external-links report/);
     expect(() => parseLinkReport('{', 'r.json')).toThrow(/not valid JSON/);
   });
+
+  it('reads a report once per build, and gives null where there is none', async () => {
+    const { loadLinkStatuses, linkKey } = await import('../../src/lib/link-status');
+    const dir = await mkdtemp(join(tmpdir(), 'link-status-'));
+    const file = join(dir, 'external-links.json');
+    const run = await runMonitor([`${srv.origin}/ok`], FAST);
+    await writeFile(file, JSON.stringify(buildReport(run, FAST, new Map())));
+    const first = loadLinkStatuses(file);
+    expect(first?.get(linkKey(`${srv.origin}/ok`)!)?.class).toBe('ok');
+    await rm(file);
+    expect(loadLinkStatuses(file)).toBe(first); // not read again
+    expect(loadLinkStatuses(join(dir, 'none.json'))).toBeNull();
+    await rm(dir, { recursive: true });
+  });
 });

@@ -6,8 +6,13 @@ const KEYS = ['label', 'button', 'placeholder', 'hint', 'results', 'one', 'many'
 
 export type SearchMessages = Record<(typeof KEYS)[number], string>;
 
+// Every page's header asks for them: built once per language (frozen, as callers share one object).
+const built = new Map<Lang, SearchMessages>();
+
 export function searchMessages(lang: Lang): SearchMessages {
-  return Object.fromEntries(KEYS.map((k) => [k, t(lang, `search_${k}`)])) as SearchMessages;
+  let m = built.get(lang);
+  if (!m) built.set(lang, (m = Object.freeze(Object.fromEntries(KEYS.map((k) => [k, t(lang, `search_${k}`)])) as SearchMessages)));
+  return m;
 }
 
 /**
