@@ -18,8 +18,9 @@ export function localePath(lang: Lang, path: string, base = '/'): string {
 /** Splits a root-relative pathname (without the base) into its language and the language-neutral path. */
 export function splitLangPath(pathname: string): { lang: Lang; path: string } {
   const match = /^\/([a-z]{2}(?:-[a-z]{2})?)(\/.*)?$/.exec(pathname);
-  if (match && match[1] !== DEFAULT_LANG && (LANGS as readonly string[]).includes(match[1])) {
-    return { lang: match[1] as Lang, path: match[2] ?? '/' };
+  const code = match?.[1];
+  if (code && code !== DEFAULT_LANG && (LANGS as readonly string[]).includes(code)) {
+    return { lang: code as Lang, path: match?.[2] ?? '/' };
   }
   return { lang: DEFAULT_LANG, path: pathname || '/' };
 }

@@ -51,7 +51,7 @@ async function startServer(shared: { inFlight: number; max: number } = { inFligh
     if (path === '/flaky') return res.writeHead(n <= 2 ? 500 : 200).end(); // HEAD 500, GET 500, then HEAD 200
     if (path === '/down') return res.writeHead(503).end();
     if (path === '/no-head') return res.writeHead(req.method === 'HEAD' ? 405 : 200).end();
-    if (path === '/hang') return; // never answers
+    if (path === '/hang') return undefined; // never answers
     if (path.startsWith('/slow')) {
       inFlight++;
       shared.inFlight++;
@@ -62,9 +62,9 @@ async function startServer(shared: { inFlight: number; max: number } = { inFligh
         shared.inFlight--;
         res.writeHead(200).end();
       }, 60);
-      return;
+      return undefined;
     }
-    res.writeHead(404).end();
+    return res.writeHead(404).end();
   };
   state.server = createServer(handler);
   await new Promise<void>((ok) => state.server.listen(0, '127.0.0.1', ok));

@@ -9,7 +9,7 @@ import { loadYamlCollection } from './content-helpers';
 
 // The registry in its order (region, then slug), as getRegistry() sorts it.
 const provinces = loadYamlCollection('provinces')
-  .map((f) => ({ aliases: [], ...(f.data as unknown as NameSource) }))
+  .map((f) => ({ ...(f.data as unknown as NameSource), aliases: (f.data['aliases'] as string[] | undefined) ?? [] }))
   .sort((a, b) => REGIONS.indexOf(a.region as never) - REGIONS.indexOf(b.region as never) || a.slug.localeCompare(b.slug));
 const zh = provinces.map((p) => nameEntry(p, 'zh-cn', '/'));
 const en = provinces.map((p) => nameEntry(p, 'en', '/'));

@@ -3,7 +3,7 @@
  * and reloaded. Typing replaces the current history entry; a new query after Enter, a filter change or a
  * landing on a shared URL gets its own entry, so Back returns to the previous search.
  */
-import { configFrom, debounce, fill, moveWithArrows, normaliseQuery, quoted, renderHits, searchInStages, warmUp, type Outcome } from './engine';
+import { configFrom, debounce, fill, moveWithArrows, quoted, renderHits, searchInStages, warmUp, type Outcome } from './engine';
 
 const SHOWN = 50;
 
