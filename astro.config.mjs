@@ -13,7 +13,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages in flight: Astro renders one at a time but each waits for its mkdir and write. With 4, a disk that stalls on
   // creating files (seen on the 2-core build machine) leaves rendering idle; with 64 it goes on. Memory: 64 pages of
-  // ~20 kB. Rendering 10,000 pages there, 8 builds each: median 22 s with 4, 17 s with 64 (README, "Performance").
+  // ~20 kB. Rendering 10,000 pages there, 8 builds each: median 22 s with 4, 17 s with 64 (bench/README.md).
   build: { format: 'directory', assets: 'assets', inlineStylesheets: 'never', concurrency: 64 },
   // Tests and the benchmark build other content trees side by side; each needs its own output and cache.
   outDir: process.env.ICP_OUT_DIR ?? './dist',

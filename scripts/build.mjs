@@ -3,12 +3,12 @@
 // search index (src/integrations/search-index/) in this process once Astro has exited, so the build's peak memory
 // is the larger of the two steps, not their sum. Arguments go to `astro build` (e.g. --root DIR).
 //
-// Astro's process gets memory settings, measured with `npm run bench` (README, "Performance"):
+// Astro's process gets memory settings, measured with `npm run bench` (bench/README.md):
 // - V8 heap limits: the build's live heap is under 200 MB at 10,000 pages, but with no limit V8 lets garbage grow
 //   past 1 GB on a machine with plenty of memory, and faulting those pages in costs seconds of system time. The
 //   young generation's 16 MB semi-spaces: rendering makes short-lived garbage fast, and with 4 MB V8 scavenged
-//   ~1,000 times (1.3-2.6 s) at 10,000 pages, with 16 MB ~260 times (1.0-1.7 s), for no higher peak (the
-//   search index's step is the build's peak); at 64 MB the old space is crowded and major GCs take over;
+//   ~1,000 times (1.3-2.6 s) at 10,000 pages, with 16 MB ~260 times (1.0-1.7 s), for no higher peak
+//   (575-608 MB against 608-615 MB while rendering); at 64 MB the old space is crowded and major GCs take over;
 // - MIMALLOC_PURGE_DELAY=0: Rolldown's allocator (mimalloc) then returns freed memory to the system at once
 //   instead of keeping ~100 MB from bundling for reuse that never comes;
 // - MIMALLOC_ALLOW_THP=0: mimalloc then turns transparent huge pages off for the process (prctl), so the kernel
