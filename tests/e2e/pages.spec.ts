@@ -62,14 +62,19 @@ test('on a phone the province index cards take the whole width, in both language
   }
 });
 
-test('where the sources disagree, the province page shows both, labelled', async ({ page }) => {
+test('where the sources disagree, the province page says so and labels each link with its source', async ({ page }) => {
   await page.goto('en/provinces/heilongjiang/');
-  await expect(page.getByText('The two sources give different links')).toBeVisible();
+  await expect(page.getByText('The sources give different deregistration links')).toBeVisible();
   await expect(page.locator('[data-link-source="aliyun-2019"] a.link-url')).toHaveText(/id=51$/);
   await expect(page.locator('[data-link-source="jdcloud"] a.link-url')).toHaveText(/id=39$/);
   await expect(page.locator('[data-link-source="jdcloud"]')).toContainText('Source: JD Cloud');
   // The stale session id is gone from the link but shown, as published, under "Cleaned".
   await expect(page.locator('[data-link-source="aliyun-2019"] details')).toContainText(';jsessionid=345AC115');
+  await page.goto('provinces/heilongjiang/');
+  await expect(page.getByText('各份资料给出的注销链接不同')).toBeVisible();
+  // Where the sources agree (Shandong: both give the same form copy), the page says nothing of the kind.
+  await page.goto('provinces/shandong/');
+  await expect(page.getByText('各份资料给出的注销链接不同')).toHaveCount(0);
 });
 
 test('the procedure page has the steps, its sources and its last update', async ({ page }) => {
