@@ -276,7 +276,8 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
       let resolved = key === null ? undefined : resolvedCache.get(key);
       if (resolved === undefined) {
         resolved = resolveLink(value, baseUrl, origin);
-        if (key !== null) resolvedCache.set(detached(key), resolved);
+        // Kept for the whole check, so detached like the other caches' keys and values: none may hold on to the page.
+        if (key !== null) resolvedCache.set(detached(key), resolved && { ...resolved, href: detached(resolved.href), fragment: detached(resolved.fragment) });
       }
       if (resolved === null) {
         report(link, { level: 'error', rule: 'malformed', reason: 'not a well-formed URL' });
