@@ -43,16 +43,17 @@ export function isoSuffix(i) {
  * ones, with unique slug, iso, prefix and name.zh so the registry checks pass. Returns the directory.
  */
 export async function syntheticContent(n, root = PROJECT_ROOT) {
+  const realDir = join(root, 'content', 'provinces');
+  const files = (await readdir(realDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  // JSON_SCHEMA keeps `updated: 2026-11-23` a string, so it is written back unchanged.
+  const real = await Promise.all(files.map(async (f) => yaml.load(await readFile(join(realDir, f), 'utf8'), { schema: yaml.JSON_SCHEMA })));
+  const taken = new Set(real.map((p) => p.prefix));
+  if (n > 26 ** 3 || n > 0x9fff - 0x4e00 - taken.size) throw new Error(`--sizes: at most ${26 ** 3} entries`);
   const dir = await mkdtemp(join(tmpdir(), `icp-bench-${n}-`));
   const content = join(dir, 'content');
   await cp(join(root, 'content'), content, { recursive: true });
   const provDir = join(content, 'provinces');
-  const files = (await readdir(provDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
-  // JSON_SCHEMA keeps `updated: 2026-11-23` a string, so it is written back unchanged.
-  const real = await Promise.all(files.map(async (f) => yaml.load(await readFile(join(provDir, f), 'utf8'), { schema: yaml.JSON_SCHEMA })));
   await Promise.all(files.map((f) => rm(join(provDir, f))));
-  const taken = new Set(real.map((p) => p.prefix));
-  if (n > 26 ** 3 || n > 0x9fff - 0x4e00 - taken.size) throw new Error(`--sizes: at most ${26 ** 3} entries`);
   let code = 0x4e00; // CJK Unified Ideographs: every code point up to U+9FFF is Script=Han
   const writes = [];
   for (let i = 0; i < n; i++) {
@@ -216,6 +217,10 @@ export function hostCheckMs() {
 /**
  * Where a build's time went, read off its time-stamped log: start-up and config, content sync, bundling,
  * rendering the pages, and what runs after them (integrations such as the link checker and the search index).
+ * @param {{ t: number, line: string }[]} lines
+ * @param {number} wallMs
+ * @returns {{ startup?: number, content?: number, bundle?: number, render?: number, afterRender?: number,
+ *   integrations: Record<string, { ms: number, line: string }> }}
  */
 export function phases(lines, wallMs) {
   const at = (re, after = 0) => lines.find(({ t, line }) => t >= after && re.test(line))?.t;

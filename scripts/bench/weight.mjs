@@ -61,7 +61,13 @@ function recordResponses(page) {
   };
 }
 
-/** Weight of one page on load: everything fetched until `load` and then network idle, in a fresh context. */
+/** @typedef {{ requests: number, raw: number, gzip: number }} Totals */
+
+/**
+ * Weight of one page on load: everything fetched until `load` and then network idle, in a fresh context.
+ * @returns {Promise<{ url: string, hasLookup: boolean, html: Totals, css: Totals, js: Totals, other: Totals, total: Totals,
+ *   files: { url: string, kind: string, raw: number, gzip: number }[] }>}
+ */
 export async function measureLoad(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -1,0 +1,103 @@
+// The benchmark's own parts (scripts/bench/): the synthetic registries it builds at scale, and how it reads a
+// build's log. Wrong here, the bench would time a build that fails, or report phases that are not there.
+import { readdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoSuffix, letters, phases, syntheticContent } from '../../scripts/bench/build.mjs';
+import { provinceSchema } from '../../src/schemas/province';
+import { CONTENT } from './content-helpers';
+
+describe('synthetic registries', () => {
+  const n = 100;
+  let dir = '';
+  let content = '';
+  let entries: Record<string, unknown>[] = [];
+  beforeAll(async () => {
+    ({ dir, content } = await syntheticContent(n));
+    const provinces = join(content, 'provinces');
+    entries = readdirSync(provinces).map((f) => yaml.load(readFileSync(join(provinces, f), 'utf8'), { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>);
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it('has exactly n provinces, each valid under the real schema', () => {
+    expect(entries).toHaveLength(n);
+    for (const entry of entries) expect(provinceSchema.safeParse(entry).error?.issues ?? []).toEqual([]);
+  });
+
+  it('gives each a unique slug, ISO code, prefix and Chinese name, none taken by a real province', () => {
+    const real = readdirSync(join(CONTENT, 'provinces')).map((f) => yaml.load(readFileSync(join(CONTENT, 'provinces', f), 'utf8'), { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>);
+    for (const field of ['slug', 'iso', 'prefix'] as const) {
+      const values = entries.map((e) => e[field]);
+      expect(new Set(values).size, field).toBe(n);
+      for (const r of real) expect(values, field).not.toContain(r[field]);
+    }
+    expect(new Set(entries.map((e) => (e['name'] as { zh: string }).zh)).size).toBe(n);
+  });
+
+  it('copies the rest of the content (sources, procedure) unchanged', () => {
+    for (const sub of ['sources', 'procedure']) {
+      const files = readdirSync(join(CONTENT, sub)).filter((f) => !f.startsWith('.'));
+      for (const f of files.filter((f) => /\.(ya?ml|mdx?)$/.test(f))) {
+        expect(readFileSync(join(content, sub, f), 'utf8'), `${sub}/${f}`).toBe(readFileSync(join(CONTENT, sub, f), 'utf8'));
+      }
+    }
+  });
+
+  it('names stay unique and well-formed at 26³ entries', () => {
+    const slugs = new Set<string>();
+    const codes = new Set<string>();
+    for (let i = 0; i < 26 ** 3; i++) {
+      slugs.add(letters(i));
+      codes.add(isoSuffix(i));
+    }
+    expect(slugs.size).toBe(26 ** 3);
+    expect(codes.size).toBe(26 ** 3);
+    expect([...slugs].every((s) => /^[a-z]{3}$/.test(s))).toBe(true);
+    expect([...codes].every((c) => /^[0-9A-Z]{3}$/.test(c))).toBe(true);
+  });
+
+  it('refuses more entries than it can name, before writing anything', async () => {
+    const before = readdirSync(tmpdir()).filter((d) => d.startsWith('icp-bench-17577-'));
+    await expect(syntheticContent(26 ** 3 + 1)).rejects.toThrow(/at most 17576 entries/);
+    expect(readdirSync(tmpdir()).filter((d) => d.startsWith('icp-bench-17577-'))).toEqual(before);
+  });
+});
+
+describe('phases (where a build went, from its time-stamped log)', () => {
+  // The shape of a real `npm run build` log, as measuredBuild records it: seconds since start, and the line.
+  const log: [number, string][] = [
+    [1.4, '20:44:39 [content] Syncing content'],
+    [3.6, '20:44:41 [content] Synced content'],
+    [3.6, '20:44:41 [build] ✓ Completed in 2.88s.'], // collecting build info: before rendering, not its end
+    [3.6, '20:44:41 [build] Building static entrypoints...'],
+    [4.3, '20:44:42 [vite] ✓ built in 689ms'],
+    [4.3, ' generating static routes '],
+    [15.8, '20:44:53 ✓ Completed in 11.51s.'],
+    [15.9, '20:44:53 [build] ✓ Completed in 12.29s.'],
+    [19.2, '20:44:57 [link-checker] 10013 pages, 343287 links checked in 3277 ms: 0 errors'],
+    [19.2, '20:44:57 [build] Complete!'],
+    [26.2, '20:45:04 [search-index] search index: 10004 pages (en 5002, zh-cn 5002), Pagefind 1.6.0, 6849 ms'],
+  ];
+  const lines = log.map(([t, line]) => ({ t: t * 1000, line }));
+
+  it('splits the wall time into start-up, content, bundling, rendering and after', () => {
+    const p = phases(lines, 26_300);
+    expect(p).toMatchObject({ startup: 1400, content: 2200, bundle: 700, render: 15_800 - 4300, afterRender: 26_300 - 15_800 });
+  });
+
+  it('times each integration from the line before its own', () => {
+    const p = phases(lines, 26_300);
+    expect(Object.keys(p.integrations)).toEqual(['link-checker', 'search-index']);
+    expect(p.integrations['link-checker']).toMatchObject({ ms: 19_200 - 15_800 });
+    expect(p.integrations['search-index']).toMatchObject({ ms: 26_200 - 19_200 });
+    expect(p.integrations['search-index']?.line).toMatch(/^search index: 10004 pages/);
+  });
+
+  it('leaves out what the log does not show', () => {
+    const p = phases([{ t: 500, line: '[content] Syncing content' }], 1000);
+    expect(p).toEqual({ startup: 500, integrations: {} });
+  });
+});
