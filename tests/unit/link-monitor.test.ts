@@ -294,6 +294,22 @@ describe('npm run check:links:external (the script)', () => {
     expect(report.timedOut).toBe(true);
     expect(report.counts['not-checked']).toBe(12);
   });
+
+  it('on a terminal, rewrites one progress line in place instead of printing a line per step', async () => {
+    const dist = await site('dist-tty', [`${srv.origin}/ok`, `${srv.origin}/missing`, `${srv.origin}/moved`]);
+    const args = [join(ROOT, 'node_modules/.bin/node'), join(ROOT, 'scripts/check-external-links.ts'), '--dist', dist, '--out', join(dir, 'r4'), '--retries', '0'];
+    // util-linux `script` runs the command on a pseudo-terminal, so its stderr is a TTY; CI unset, as at a desk.
+    const out = await new Promise<string>((ok) => {
+      const child = spawn('script', ['-qec', args.map((a) => `'${a}'`).join(' '), '/dev/null'], { cwd: dir, env: { ...process.env, CI: '', SITE_URL: '' } });
+      let text = '';
+      child.stdout.on('data', (d) => (text += d));
+      child.on('close', () => ok(text));
+    });
+    expect(out).toContain('\r\x1b[Kchecked 1/3, ');
+    expect(out).toContain('\r\x1b[Kchecked 3/3, 1 not OK\r\n'); // the last one ends the line
+    expect(out).not.toMatch(/^checked \d/m); // no plain progress lines
+    expect(out).toContain(`FAIL ${srv.origin}/missing`);
+  });
 });
 
 describe('link-status (what the province pages read from the report)', () => {
