@@ -17,10 +17,9 @@ export function localePath(lang: Lang, path: string, base = '/'): string {
 
 /** Splits a root-relative pathname (without the base) into its language and the language-neutral path. */
 export function splitLangPath(pathname: string): { lang: Lang; path: string } {
-  const match = /^\/([a-z]{2}(?:-[a-z]{2})?)(\/.*)?$/.exec(pathname);
-  const code = match?.[1];
+  const [, code, rest] = /^\/([a-z]{2}(?:-[a-z]{2})?)(\/.*)?$/.exec(pathname) ?? [];
   if (code && code !== DEFAULT_LANG && (LANGS as readonly string[]).includes(code)) {
-    return { lang: code as Lang, path: match?.[2] ?? '/' };
+    return { lang: code as Lang, path: rest ?? '/' };
   }
   return { lang: DEFAULT_LANG, path: pathname || '/' };
 }

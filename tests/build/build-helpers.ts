@@ -41,7 +41,7 @@ export async function astroBuild(options: { root?: string; env?: Record<string, 
 }
 
 /** The environment without what vitest adds (BASE_URL, MODE, DEV, PROD, SSR, VITEST…), which Vite in the child build would read as its own. */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) delete env[key];

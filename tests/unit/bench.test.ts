@@ -4,11 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoSuffix, letters, phases, syntheticContent } from '../../scripts/bench/build.mjs';
 import { provinceSchema } from '../../src/schemas/province';
-import { CONTENT } from './content-helpers';
+import { CONTENT, loadYamlCollection } from './content-helpers';
 
 describe('synthetic registries', () => {
   const n = 100;
@@ -17,8 +16,7 @@ describe('synthetic registries', () => {
   let entries: Record<string, unknown>[] = [];
   beforeAll(async () => {
     ({ dir, content } = await syntheticContent(n));
-    const provinces = join(content, 'provinces');
-    entries = readdirSync(provinces).map((f) => yaml.load(readFileSync(join(provinces, f), 'utf8'), { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>);
+    entries = loadYamlCollection('provinces', content).map((f) => f.data);
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
@@ -28,11 +26,11 @@ describe('synthetic registries', () => {
   });
 
   it('gives each a unique slug, ISO code, prefix and Chinese name, none taken by a real province', () => {
-    const real = readdirSync(join(CONTENT, 'provinces')).map((f) => yaml.load(readFileSync(join(CONTENT, 'provinces', f), 'utf8'), { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>);
+    const real = loadYamlCollection('provinces');
     for (const field of ['slug', 'iso', 'prefix'] as const) {
       const values = entries.map((e) => e[field]);
       expect(new Set(values).size, field).toBe(n);
-      for (const r of real) expect(values, field).not.toContain(r[field]);
+      for (const r of real) expect(values, field).not.toContain(r.data[field]);
     }
     expect(new Set(entries.map((e) => (e['name'] as { zh: string }).zh)).size).toBe(n);
   });

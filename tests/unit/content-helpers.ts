@@ -5,8 +5,8 @@ import yaml from 'js-yaml';
 export const CONTENT = resolve(import.meta.dirname, '../../content');
 
 /** Every YAML file of a collection, parsed, with its path: what the glob loader hands the schema. */
-export function loadYamlCollection(name: string): { file: string; data: Record<string, unknown> }[] {
-  const dir = join(CONTENT, name);
+export function loadYamlCollection(name: string, content = CONTENT): { file: string; data: Record<string, unknown> }[] {
+  const dir = join(content, name);
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
