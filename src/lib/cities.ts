@@ -91,19 +91,8 @@ export function provinceDivision(code: string, rows: readonly Division[] = provi
 export interface DivisionData { provinces: readonly Division[]; cities: readonly Division[]; areas: readonly Division[] }
 const DATA: DivisionData = { provinces: provinceRows, cities: cityRows, areas: areaRows };
 
-// Every page of a province renders its cities (and the benchmark's synthetic entries share the real 31 codes), so
-// the list is built once per code per build: pinyin-pro is the costly part.
-const citiesCache = new Map<string, readonly City[]>();
-
 /** The province's cities (see the top of this file for what counts), in the data's code order. */
-export function citiesOf(code: string, data: DivisionData = DATA): readonly City[] {
-  if (data !== DATA) return buildCities(code, data);
-  let list = citiesCache.get(code);
-  if (!list) citiesCache.set(code, (list = Object.freeze(buildCities(code, data))));
-  return list;
-}
-
-function buildCities(code: string, data: DivisionData): City[] {
+export function citiesOf(code: string, data: DivisionData = DATA): City[] {
   const province = provinceDivision(code, data.provinces);
   const out: City[] = [];
   for (const row of data.cities.filter((c) => c.provinceCode === province.code)) {

@@ -1,43 +1,20 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { registryProblems } from './registry-checks';
-import { REGIONS, type Region } from './regions';
+import { getCollection } from 'astro:content';
+import { buildRegistry, type Registry } from './registry-model';
 
-export type ProvinceEntry = CollectionEntry<'provinces'>;
-export type Province = ProvinceEntry['data'];
-export type SourceEntry = CollectionEntry<'sources'>;
+export type { Province, Registry, Source } from './registry-model';
 
-export interface Registry {
-  provinces: Province[];
-  bySlug: Map<string, Province>;
-  byRegion: { region: Region; provinces: Province[] }[];
-  sources: Map<string, SourceEntry['data'] & { id: string }>;
-}
+let registry: Promise<Registry> | undefined;
 
-let cached: Promise<Registry> | undefined;
-
-/** The validated registry, loaded once per build. Throws (failing the build) on any cross-file problem. */
+/** The registry, loaded, validated and derived once per build (src/lib/registry-model.ts). */
 export function getRegistry(): Promise<Registry> {
-  cached ??= load();
-  return cached;
+  registry ??= load();
+  return registry;
 }
 
 async function load(): Promise<Registry> {
-  const [provinceEntries, sourceEntries] = await Promise.all([getCollection('provinces'), getCollection('sources')]);
-  const sources = new Map(sourceEntries.map((s) => [s.id, { ...s.data, id: s.id }]));
-  const problems = registryProblems(
-    provinceEntries.map((e) => ({ file: e.filePath ?? e.id, data: e.data })),
-    new Set(sources.keys()),
-  );
-  if (problems.length > 0) {
-    throw new Error(`The province registry has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
-  }
-  const provinces = provinceEntries
-    .map((e) => e.data)
-    .sort((a, b) => REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region) || a.slug.localeCompare(b.slug));
-  return {
-    provinces,
-    bySlug: new Map(provinces.map((p) => [p.slug, p])),
-    byRegion: REGIONS.map((region) => ({ region, provinces: provinces.filter((p) => p.region === region) })),
-    sources,
-  };
+  const [provinces, sources] = await Promise.all([getCollection('provinces'), getCollection('sources')]);
+  return buildRegistry({
+    provinces: provinces.map((e) => ({ file: e.filePath ?? e.id, data: e.data })),
+    sources: sources.map((e) => ({ id: e.id, data: e.data })),
+  });
 }

@@ -7,7 +7,7 @@
  * query's words are words of the index: 恩施 → 恩 施 matches 恩施土家族苗族自治州 on a zh-CN page.
  * A province's own pinyin comes from the registry, never generated: toneless 陕西 would be "shanxi", which is 山西.
  */
-import { citiesOf, type City } from './cities';
+import type { City } from './cities';
 
 export interface AliasSource {
   prefix: string;
@@ -61,27 +61,4 @@ export function aliasTerms(province: AliasSource, cities: readonly City[] = []):
 /** The `aliases` metadata value: the terms joined with spaces. */
 export function aliasString(province: AliasSource, cities: readonly City[] = []): string {
   return aliasTerms(province, cities).join(' ');
-}
-
-// Keyed by everything the string depends on, not the slug alone, so an edited entry (astro dev) is never served stale.
-// Each entry is shown on a page per language and in each language's names index: work its strings out once.
-const aliasCache = new Map<string, string>();
-
-/** `make()` for this entry, worked out once per `kind` of string however many pages ask. */
-export function cached(kind: string, province: AliasSource & { division: string }, make: () => string): string {
-  const { division, prefix, name, aliases } = province;
-  const key = JSON.stringify([kind, division, prefix, name.zh, name.en, name.pinyin, aliases]);
-  let value = aliasCache.get(key);
-  if (value === undefined) aliasCache.set(key, (value = make()));
-  return value;
-}
-
-/** A registry province's `aliases` metadata on its page: its own names, not its cities. */
-export function ownAliases(province: AliasSource & { division: string }): string {
-  return cached('own', province, () => aliasString(province));
-}
-
-/** A registry province's aliases with its cities, for the names index. */
-export function provinceAliases(province: AliasSource & { division: string }): string {
-  return cached('cities', province, () => aliasString(province, citiesOf(province.division)));
 }

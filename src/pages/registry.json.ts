@@ -1,16 +1,20 @@
 import type { APIRoute } from 'astro';
-import { getRegistry } from '../lib/registry';
-import { methodsOf } from '../lib/deregistration-method';
+import { getRegistry, type Province } from '../lib/registry';
 
 /** Bumped when a field is renamed or removed; adding a field keeps the version. */
 export const REGISTRY_SCHEMA_VERSION = 1;
+
+/** A province as published: its content and the facts derived from it, not the search strings or cities. */
+function published({ cities, ownAliases, indexAliases, ...province }: Province) {
+  return province;
+}
 
 export const GET: APIRoute = async () => {
   const { provinces, sources } = await getRegistry();
   const body = {
     schemaVersion: REGISTRY_SCHEMA_VERSION,
-    provinces: provinces.map((p) => ({ ...p, methods: methodsOf(p.links) })),
-    sources: Object.fromEntries([...sources].map(([id, s]) => [id, s])),
+    provinces: provinces.map(published),
+    sources: Object.fromEntries(sources),
   };
   return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
+import { buildRegistry, type Registry } from '../../src/lib/registry-model';
+import { provinceSchema } from '../../src/schemas/province';
+import { sourceSchema } from '../../src/schemas/source';
 
 export const CONTENT = resolve(import.meta.dirname, '../../content');
 
@@ -11,4 +14,12 @@ export function loadYamlCollection(name: string, content = CONTENT): { file: str
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => ({ file: `content/${name}/${f}`, data: yaml.load(readFileSync(join(dir, f), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> }));
+}
+
+/** The registry as the build makes it: every file parsed by its schema, then buildRegistry(). */
+export function loadRegistry(content = CONTENT): Registry {
+  return buildRegistry({
+    provinces: loadYamlCollection('provinces', content).map((f) => ({ file: f.file, data: provinceSchema.parse(f.data) })),
+    sources: loadYamlCollection('sources', content).map((f) => ({ id: f.file.replace(/^.*\/|\.ya?ml$/g, ''), data: sourceSchema.parse(f.data) })),
+  });
 }

@@ -1,16 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REGIONS } from '../../src/lib/regions';
-import { nameEntry, type NameSource } from '../../src/lib/names-index';
+import { nameEntry } from '../../src/lib/names-index';
 import { compactAliases, normaliseNames, searchNames } from '../../src/lib/names-search';
 import { citiesOf } from '../../src/lib/cities';
-import { aliasTerms, provinceAliases } from '../../src/lib/search-aliases';
-import { loadYamlCollection } from './content-helpers';
+import { aliasString, aliasTerms } from '../../src/lib/search-aliases';
+import { loadRegistry } from './content-helpers';
 
-// The registry in its order (region, then slug), as getRegistry() sorts it.
-const provinces = loadYamlCollection('provinces')
-  .map((f) => ({ ...(f.data as unknown as NameSource), aliases: (f.data['aliases'] as string[] | undefined) ?? [] }))
-  .sort((a, b) => REGIONS.indexOf(a.region as never) - REGIONS.indexOf(b.region as never) || a.slug.localeCompare(b.slug));
+const { provinces } = loadRegistry();
+const provinceAliases = (p: (typeof provinces)[number]) => aliasString(p, p.cities);
 const zh = provinces.map((p) => nameEntry(p, 'zh-cn', '/'));
 const en = provinces.map((p) => nameEntry(p, 'en', '/'));
 const slugs = (entries: typeof zh, q: string, filters: Record<string, string> = {}) =>

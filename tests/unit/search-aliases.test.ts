@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { citiesOf } from '../../src/lib/cities';
-import { aliasString, aliasTerms, chineseWords, ownAliases, provinceAliases, type AliasSource } from '../../src/lib/search-aliases';
-import { loadYamlCollection } from './content-helpers';
+import { buildRegistry } from '../../src/lib/registry-model';
+import { aliasString, aliasTerms, chineseWords, type AliasSource } from '../../src/lib/search-aliases';
+import { loadRegistry, loadYamlCollection } from './content-helpers';
 
 const registry = new Map(
   loadYamlCollection('provinces').map((f) => {
@@ -60,28 +61,25 @@ describe('aliasString', () => {
   });
 });
 
-describe('provinceAliases', () => {
-  it('is the alias string of the entry and its division\'s cities', () => {
-    const zj = registry.get('zhejiang')!;
-    expect(provinceAliases(zj)).toBe(aliasString(zj, citiesOf('33')));
+describe('the registry model\'s alias strings', () => {
+  const { bySlug, provinces } = loadRegistry();
+  const zj = bySlug.get('zhejiang')!;
+
+  it('gives the page its own names and the names index its names with its cities', () => {
+    expect(zj.ownAliases).toBe(aliasString(zj));
+    expect(zj.ownAliases.split(' ')).not.toContain('杭州');
+    expect(zj.indexAliases.split(' ')).toEqual(expect.arrayContaining(['浙江', '杭州市']));
   });
 
-  it('depends on the entry\'s names, not only its code: a synthetic entry sharing a code gets its own name', () => {
-    const zj = registry.get('zhejiang')!;
-    const copy = { ...zj, prefix: '丂', name: { ...zj.name, zh: '浙江12' } };
-    expect(provinceAliases(copy).split(' ')).toEqual(expect.arrayContaining(['浙江12', '丂', '杭州']));
-    expect(provinceAliases(zj).split(' ')).not.toContain('浙江12');
-  });
-});
-
-describe('ownAliases', () => {
-  it('is the alias string of the entry alone, kept apart from the one with cities', () => {
-    const zj = registry.get('zhejiang')!;
-    expect(provinceAliases(zj)).toContain('杭州');
-    expect(ownAliases(zj)).toBe(aliasString(zj));
-    expect(ownAliases(zj)).not.toContain('杭州');
-    const copy = { ...zj, name: { ...zj.name, zh: '浙江12' } };
-    expect(ownAliases(copy).split(' ')).toContain('浙江12');
-    expect(ownAliases(zj).split(' ')).not.toContain('浙江12');
+  it('works out a synthetic entry sharing a division code from its own names', () => {
+    const input = {
+      provinces: [{ file: 'zhejiang.yaml', data: zj }, { file: 'zhejiang12.yaml', data: { ...zj, slug: 'zhejiang12', iso: 'CN-Z12', prefix: '丂', name: { ...zj.name, zh: '浙江12' } } }],
+      sources: [...loadRegistry().sources].map(([id, data]) => ({ id, data })),
+    };
+    const copy = buildRegistry(input).bySlug.get('zhejiang12')!;
+    expect(copy.ownAliases.split(' ')).toEqual(expect.arrayContaining(['浙江12', '丂']));
+    expect(copy.indexAliases.split(' ')).toContain('杭州市');
+    expect(zj.ownAliases.split(' ')).not.toContain('浙江12');
+    expect(provinces).toHaveLength(31);
   });
 });
