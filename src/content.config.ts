@@ -1,8 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { provinceSchema } from './schemas/province';
 import { sourceSchema } from './schemas/source';
 import { procedureSchema } from './schemas/procedure';
+import { outcomeSchema, questionSchema } from './schemas/start';
 
 // Tests and the benchmark point the build at another content tree.
 const root = process.env.ICP_CONTENT_DIR ?? './content';
@@ -20,5 +21,11 @@ export const collections = {
   procedure: defineCollection({
     loader: glob({ pattern: '*.{md,mdx}', base: `${root}/procedure` }),
     schema: procedureSchema,
+  }),
+  // The "which case is yours?" guide: its questions in one file, each outcome a page per language.
+  startQuestions: defineCollection({ loader: file(`${root}/start/questions.yaml`), schema: questionSchema }),
+  startOutcomes: defineCollection({
+    loader: glob({ pattern: '*/*.{md,mdx}', base: `${root}/start/outcomes` }),
+    schema: outcomeSchema,
   }),
 };

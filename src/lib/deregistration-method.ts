@@ -1,7 +1,7 @@
 /** How a province is deregistered, derived from its links' kinds so the fact is never stored twice. */
 export type Method = 'form' | 'online';
 
-const FORM_KINDS = new Set(['form-download-page', 'form-file', 'article-page']);
+const FORM_KINDS = new Set(['form-download-page', 'form-file', 'article-page', 'notice-list']);
 
 export function methodsOf(links: readonly { kind: string }[]): Method[] {
   const methods: Method[] = [];

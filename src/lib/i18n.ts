@@ -3,6 +3,7 @@ import editorial from './strings/editorial.ts';
 import lookup from './strings/lookup.ts';
 import monitor from './strings/monitor.ts';
 import province from './strings/province.ts';
+import sources from './strings/sources.ts';
 import start from './strings/start.ts';
 
 /** Languages: zh-CN at the site root, English under /en/. */
@@ -30,6 +31,7 @@ export function pick<T>(value: { zh: T; en: T }, lang: Lang): T {
 const strings = {
   ...common,
   ...province,
+  ...sources,
   ...start,
   ...lookup,
   ...monitor,
@@ -39,7 +41,7 @@ const strings = {
 export type StringKey = keyof typeof strings;
 
 /** The label of a link kind or host type, e.g. `enumLabel(lang, 'kind', 'form-file')`. */
-export function enumLabel(lang: Lang, group: 'kind' | 'host', value: string): string {
+export function enumLabel(lang: Lang, group: 'kind' | 'host' | 'strength' | 'era', value: string): string {
   const key = `${group}_${value.replace(/-/g, '_')}` as StringKey;
   if (!(key in strings)) throw new Error(`No label for ${group} "${value}" in src/lib/i18n.ts`);
   return t(lang, key);

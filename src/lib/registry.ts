@@ -12,9 +12,10 @@ export function getRegistry(): Promise<Registry> {
 }
 
 async function load(): Promise<Registry> {
-  const [provinces, sources] = await Promise.all([getCollection('provinces'), getCollection('sources')]);
+  const [provinces, sources, national] = await Promise.all([getCollection('provinces'), getCollection('sources'), getCollection('national')]);
   return buildRegistry({
     provinces: provinces.map((e) => ({ file: e.filePath ?? e.id, data: e.data })),
     sources: sources.map((e) => ({ id: e.id, data: e.data })),
+    national: national.map((e) => ({ file: 'content/national.yaml', id: e.id, data: e.data })),
   });
 }

@@ -2,6 +2,7 @@
 import type { StringTable } from './types.ts';
 
 export default {
+  colon: { zh: '：', en: ': ' },
   siteName: { zh: 'ICP 备案注销指南', en: 'ICP Filing Deregistration Guide' },
   siteTagline: {
     zh: '在备案所在省的通信管理局线下注销 ICP 备案：找到你的省份、表格和当地规定。',
