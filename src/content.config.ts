@@ -1,8 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { provinceSchema } from './schemas/province';
 import { sourceSchema } from './schemas/source';
 import { procedureSchema } from './schemas/procedure';
+import { nationalLinkSchema } from './schemas/national';
 
 // Tests and the benchmark point the build at another content tree.
 const root = process.env.ICP_CONTENT_DIR ?? './content';
@@ -20,5 +21,10 @@ export const collections = {
   procedure: defineCollection({
     loader: glob({ pattern: '*.{md,mdx}', base: `${root}/procedure` }),
     schema: procedureSchema,
+  }),
+  // National links the province pages and the procedure share, keyed by id (e.g. notice-list).
+  national: defineCollection({
+    loader: file(`${root}/national.yaml`),
+    schema: nationalLinkSchema,
   }),
 };

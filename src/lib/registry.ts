@@ -11,6 +11,8 @@ export interface Registry {
   bySlug: Map<string, Province>;
   byRegion: { region: Region; provinces: Province[] }[];
   sources: Map<string, SourceEntry['data'] & { id: string }>;
+  /** content/national.yaml: the national links, by id. */
+  national: Map<string, CollectionEntry<'national'>['data'] & { id: string }>;
 }
 
 let cached: Promise<Registry> | undefined;
@@ -22,11 +24,16 @@ export function getRegistry(): Promise<Registry> {
 }
 
 async function load(): Promise<Registry> {
-  const [provinceEntries, sourceEntries] = await Promise.all([getCollection('provinces'), getCollection('sources')]);
+  const [provinceEntries, sourceEntries, nationalEntries] = await Promise.all([
+    getCollection('provinces'),
+    getCollection('sources'),
+    getCollection('national'),
+  ]);
   const sources = new Map(sourceEntries.map((s) => [s.id, { ...s.data, id: s.id }]));
   const problems = registryProblems(
     provinceEntries.map((e) => ({ file: e.filePath ?? e.id, data: e.data })),
-    new Set(sources.keys()),
+    sources,
+    nationalEntries.map((e) => ({ file: e.filePath ?? 'national.yaml', id: e.id, data: e.data })),
   );
   if (problems.length > 0) {
     throw new Error(`The province registry has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
@@ -39,5 +46,6 @@ async function load(): Promise<Registry> {
     bySlug: new Map(provinces.map((p) => [p.slug, p])),
     byRegion: REGIONS.map((region) => ({ region, provinces: provinces.filter((p) => p.region === region) })),
     sources,
+    national: new Map(nationalEntries.map((e) => [e.id, { ...e.data, id: e.id }])),
   };
 }
