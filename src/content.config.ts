@@ -4,6 +4,7 @@ import { provinceSchema } from './schemas/province';
 import { sourceSchema } from './schemas/source';
 import { procedureSchema } from './schemas/procedure';
 import { outcomeSchema, questionSchema } from './schemas/start';
+import { nationalLinkSchema } from './schemas/national';
 
 // Tests and the benchmark point the build at another content tree.
 const root = process.env.ICP_CONTENT_DIR ?? './content';
@@ -27,5 +28,10 @@ export const collections = {
   startOutcomes: defineCollection({
     loader: glob({ pattern: '*/*.{md,mdx}', base: `${root}/start/outcomes` }),
     schema: outcomeSchema,
+  }),
+  // National links the province pages and the procedure share, keyed by id (e.g. notice-list).
+  national: defineCollection({
+    loader: file(`${root}/national.yaml`),
+    schema: nationalLinkSchema,
   }),
 };

@@ -1,7 +1,9 @@
 /**
  * Checks across content files that a per-file schema cannot make: unique keys,
- * file names that match slugs, and source references that resolve.
+ * file names that match slugs, source references that resolve, and links whose era matches their source's.
  */
+type Era = 'current' | 'historical';
+
 export interface RegistryEntry {
   /** Path of the content file, for the error message. */
   file: string;
@@ -10,13 +12,24 @@ export interface RegistryEntry {
     iso: string;
     prefix: string;
     name: { zh: string };
-    links: { source: string }[];
+    links: { source: string; era: Era }[];
     notes: { source: string }[];
     dropped: { source: string }[];
+    route: { sources: string[] }[];
   };
 }
 
-export function registryProblems(entries: RegistryEntry[], sourceIds: ReadonlySet<string>): string[] {
+/** An entry of content/national.yaml. */
+export interface NationalEntry {
+  file: string;
+  id: string;
+  data: { source: string; era: Era };
+}
+
+/** The sources by id; only their era matters here. */
+export type SourceEras = ReadonlyMap<string, { era: Era }>;
+
+export function registryProblems(entries: RegistryEntry[], sources: SourceEras, national: NationalEntry[] = []): string[] {
   const problems: string[] = [];
   const seen = new Map<string, string>();
   const unique = (entry: RegistryEntry, field: string, value: string) => {
@@ -24,6 +37,14 @@ export function registryProblems(entries: RegistryEntry[], sourceIds: ReadonlySe
     const other = seen.get(key);
     if (other) problems.push(`${entry.file}: ${field} "${value}" is also used by ${other}`);
     else seen.set(key, entry.file);
+  };
+  /** A source id that resolves, and a current link that does not rest on a historical source. */
+  const checkSource = (file: string, path: string, id: string, linkEra?: Era) => {
+    const source = sources.get(id);
+    if (!source) problems.push(`${file}: ${path} "${id}" is not a file in content/sources/`);
+    else if (linkEra === 'current' && source.era === 'historical') {
+      problems.push(`${file}: ${path} "${id}" is a historical source, so a link citing it cannot be era: current`);
+    }
   };
   for (const entry of entries) {
     const { data, file } = entry;
@@ -33,18 +54,11 @@ export function registryProblems(entries: RegistryEntry[], sourceIds: ReadonlySe
     unique(entry, 'name.zh', data.name.zh);
     const base = file.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '');
     if (base !== data.slug) problems.push(`${file}: slug "${data.slug}" does not match the file name "${base}"`);
-    const refs: [string, { source: string }[]][] = [
-      ['links', data.links],
-      ['notes', data.notes],
-      ['dropped', data.dropped],
-    ];
-    for (const [field, items] of refs) {
-      items.forEach((item, i) => {
-        if (!sourceIds.has(item.source)) {
-          problems.push(`${file}: ${field}.${i}.source "${item.source}" is not a file in content/sources/`);
-        }
-      });
-    }
+    data.links.forEach((link, i) => checkSource(file, `links.${i}.source`, link.source, link.era));
+    data.notes.forEach((note, i) => checkSource(file, `notes.${i}.source`, note.source));
+    data.dropped.forEach((d, i) => checkSource(file, `dropped.${i}.source`, d.source));
+    data.route.forEach((step, i) => step.sources.forEach((id, j) => checkSource(file, `route.${i}.sources.${j}`, id)));
   }
+  for (const { file, id, data } of national) checkSource(file, `${id}.source`, data.source, data.era);
   return problems;
 }

@@ -16,6 +16,6 @@ async function load(): Promise<Registry> {
   return buildRegistry({
     provinces: provinces.map((e) => ({ file: e.filePath ?? e.id, data: e.data })),
     sources: sources.map((e) => ({ id: e.id, data: e.data })),
-    national: national.map((e) => ({ file: 'content/national.yaml', id: e.id, data: e.data })),
+    national: national.map((e) => ({ file: e.filePath ?? 'content/national.yaml', id: e.id, data: e.data })),
   });
 }

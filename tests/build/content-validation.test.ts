@@ -21,6 +21,8 @@ describe('a malformed content file fails the build, naming the file and the fiel
     ['unknown-region', /tianjin\.yaml[\s\S]*region/],
     ['one-language-note', /hunan\.yaml[\s\S]*notes\.0\.text\.en/],
     ['session-id', /tianjin\.yaml[\s\S]*links\.0\.url[\s\S]*session id/],
+    ['source-without-strength', /sources → jdcloud[\s\S]*strength: [\s\S]*sources\/jdcloud\.yaml/],
+    ['link-without-era', /tianjin\.yaml[\s\S]*links\.0\.era/],
     ['duplicate-prefix', /tianjin\.yaml: prefix "京" is also used by [^\n]*beijing\.yaml/],
   ])('%s', async (fixture, expected) => {
     const { code, output } = await buildWith(fixture);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { buildRegistry, type Registry } from '../../src/lib/registry-model';
+import { nationalLinkSchema } from '../../src/schemas/national';
 import { provinceSchema } from '../../src/schemas/province';
 import { sourceSchema } from '../../src/schemas/source';
 
@@ -21,5 +22,8 @@ export function loadRegistry(content = CONTENT): Registry {
   return buildRegistry({
     provinces: loadYamlCollection('provinces', content).map((f) => ({ file: f.file, data: provinceSchema.parse(f.data) })),
     sources: loadYamlCollection('sources', content).map((f) => ({ id: f.file.replace(/^.*\/|\.ya?ml$/g, ''), data: sourceSchema.parse(f.data) })),
+    national: Object.entries(yaml.load(readFileSync(join(content, 'national.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>).map(
+      ([id, data]) => ({ file: 'content/national.yaml', id, data: nationalLinkSchema.parse(data) }),
+    ),
   });
 }

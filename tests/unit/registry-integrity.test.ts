@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { provinceSchema } from '../../src/schemas/province';
+import { sourceSchema } from '../../src/schemas/source';
 import { registryProblems, type RegistryEntry } from '../../src/lib/registry-checks';
 import { REGIONS } from '../../src/lib/regions';
 import { loadYamlCollection } from './content-helpers';
@@ -7,7 +8,7 @@ import { loadYamlCollection } from './content-helpers';
 const files = loadYamlCollection('provinces');
 const entries: RegistryEntry[] = files.map((f) => ({ file: f.file, data: provinceSchema.parse(f.data) }));
 const provinces = entries.map((e) => e.data as ReturnType<typeof provinceSchema.parse>);
-const sourceIds = new Set(loadYamlCollection('sources').map((s) => s.file.replace(/^.*\/|\.ya?ml$/g, '')));
+const sources = new Map(loadYamlCollection('sources').map((s) => [s.file.replace(/^.*\/|\.ya?ml$/g, ''), sourceSchema.parse(s.data)]));
 
 const SLUGS = 'beijing tianjin hebei shanxi neimenggu liaoning jilin heilongjiang shanghai jiangsu zhejiang anhui fujian jiangxi shandong henan hubei hunan guangdong guangxi hainan chongqing sichuan guizhou yunnan xizang shaanxi gansu qinghai ningxia xinjiang'.split(' ');
 
@@ -17,7 +18,7 @@ describe('the province registry', () => {
   });
 
   it('passes the cross-file checks (unique slugs, ISO codes, prefixes; sources exist)', () => {
-    expect(registryProblems(entries, sourceIds)).toEqual([]);
+    expect(registryProblems(entries, sources)).toEqual([]);
   });
 
   it('has unique ISO codes and prefixes', () => {
@@ -63,6 +64,25 @@ describe('the province registry', () => {
   });
 });
 
+describe('link eras', () => {
+  // Hosts and paths of the filing system before August 2020.
+  const OLD_SYSTEM = /beian\.miit\.gov\.cn\/state\/outPortal\/|cainfo\.miitbeian\.gov\.cn|^https?:\/\/\d+\.\d+\.\d+\.\d+[/:]/;
+  it('marks every old-system link historical', () => {
+    const old = provinces.flatMap((p) => p.links.filter((l) => OLD_SYSTEM.test(l.url)).map((l) => ({ slug: p.slug, url: l.url, era: l.era })));
+    expect(old.length).toBeGreaterThan(31);
+    expect(old.filter((l) => l.era !== 'historical')).toEqual([]);
+  });
+  it('marks every link from the two 2019-era seeds historical', () => {
+    const seedLinks = provinces.flatMap((p) => p.links.filter((l) => l.source === 'aliyun-2019' || l.source === 'jdcloud'));
+    // 31 + 31, less the one JD Cloud link that Ningxia drops.
+    expect(seedLinks.length).toBeGreaterThanOrEqual(61);
+    expect(new Set(seedLinks.map((l) => l.era))).toEqual(new Set(['historical']));
+  });
+  it('gives every province a change history that records this update', () => {
+    for (const p of provinces) expect(p.changes.map((c) => c.date), p.slug).toContain('2026-12-02');
+  });
+});
+
 describe('registryProblems', () => {
   const base = entries.find((e) => e.data.slug === 'beijing')!;
   const variant = (file: string, change: (d: any) => void): RegistryEntry => {
@@ -72,19 +92,49 @@ describe('registryProblems', () => {
   };
   it('names both files when a slug is used twice', () => {
     const dup = variant('content/provinces/beijing2.yaml', () => {});
-    expect(registryProblems([base, dup], sourceIds)).toContain('content/provinces/beijing2.yaml: slug "beijing" is also used by content/provinces/beijing.yaml');
+    expect(registryProblems([base, dup], sources)).toContain('content/provinces/beijing2.yaml: slug "beijing" is also used by content/provinces/beijing.yaml');
   });
   it('reports a duplicate prefix', () => {
     const dup = variant('content/provinces/tianjin.yaml', (d) => Object.assign(d, { slug: 'tianjin', iso: 'CN-TJ', name: { ...d.name, zh: '天津' } }));
-    expect(registryProblems([base, dup], sourceIds)).toEqual(['content/provinces/tianjin.yaml: prefix "京" is also used by content/provinces/beijing.yaml']);
+    expect(registryProblems([base, dup], sources)).toEqual(['content/provinces/tianjin.yaml: prefix "京" is also used by content/provinces/beijing.yaml']);
   });
   it('reports a slug that does not match its file name', () => {
-    expect(registryProblems([variant('content/provinces/peking.yaml', () => {})], sourceIds)).toEqual([
+    expect(registryProblems([variant('content/provinces/peking.yaml', () => {})], sources)).toEqual([
       'content/provinces/peking.yaml: slug "beijing" does not match the file name "peking"',
     ]);
   });
   it('reports a link whose source does not exist', () => {
     const bad = variant('content/provinces/beijing.yaml', (d) => (d.links[0].source = 'wikipedia'));
-    expect(registryProblems([bad], sourceIds)).toEqual(['content/provinces/beijing.yaml: links.0.source "wikipedia" is not a file in content/sources/']);
+    expect(registryProblems([bad], sources)).toEqual(['content/provinces/beijing.yaml: links.0.source "wikipedia" is not a file in content/sources/']);
+  });
+  it('reports a route step whose source does not exist, by its path', () => {
+    const bad = variant('content/provinces/beijing.yaml', (d) => (d.route = [{ step: 'submit', text: { zh: '邮寄', en: 'Post it' }, sources: ['miit-beian', 'wikipedia'] }]));
+    expect(registryProblems([bad], sources)).toEqual(['content/provinces/beijing.yaml: route.0.sources.1 "wikipedia" is not a file in content/sources/']);
+  });
+  it('reports a current link that cites a historical source', () => {
+    const bad = variant('content/provinces/beijing.yaml', (d) => {
+      d.links[0].source = 'aliyun-2019';
+      d.links[0].era = 'current';
+    });
+    expect(registryProblems([bad], sources)).toEqual([
+      'content/provinces/beijing.yaml: links.0.source "aliyun-2019" is a historical source, so a link citing it cannot be era: current',
+    ]);
+  });
+  it('accepts a historical link that cites a current source (an old address a new document mentions)', () => {
+    const ok = variant('content/provinces/beijing.yaml', (d) => {
+      d.links[0].source = 'miit-beian';
+      d.links[0].era = 'historical';
+    });
+    expect(registryProblems([ok], sources)).toEqual([]);
+  });
+  it('checks the national links: the source resolves and its era fits', () => {
+    const national = [
+      { file: 'content/national.yaml', id: 'notice-list', data: { source: 'tencent', era: 'current' as const } },
+      { file: 'content/national.yaml', id: 'old-portal', data: { source: 'jdcloud', era: 'current' as const } },
+    ];
+    expect(registryProblems([base], sources, national)).toEqual([
+      'content/national.yaml: notice-list.source "tencent" is not a file in content/sources/',
+      'content/national.yaml: old-portal.source "jdcloud" is a historical source, so a link citing it cannot be era: current',
+    ]);
   });
 });

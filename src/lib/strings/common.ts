@@ -65,6 +65,7 @@ export default {
   kind_online_portal: { zh: '网上办理入口', en: 'Online portal' },
   kind_article_page: { zh: '通知页面', en: 'Article page' },
   kind_administration_site: { zh: '通信管理局网站', en: 'Administration website' },
+  kind_notice_list: { zh: '通知公告列表', en: 'Notice list' },
   host_government: { zh: '政府网站', en: 'Government site' },
   host_provider_copy: { zh: '服务商保存的副本', en: "Provider's copy" },
   isoCode: { zh: 'ISO 3166-2 代码', en: 'ISO 3166-2 code' },

@@ -8,14 +8,15 @@ export default {
     en: 'Deregistering an ICP filing at the {admin}: where the form is, how to submit it, local rules and the old links of 2019, each with its source.',
   },
   province_who: {
-    zh: '这是向通信管理局书面申请的办法，适用于空壳备案、别人的备案占用你的域名，或没有服务商能办理的情况。自己的备案请先找接入服务商在线注销。',
-    en: 'This is the paper route at the administration: for a shell filing, another entity’s filing on your domain, or when no provider can act. For your own filing, ask your hosting provider to deregister it online first.',
+    zh: '书面注销适用于空壳备案、别人的备案占用你的域名，或没有服务商能办理的情况；自己的备案请先找服务商在线注销。',
+    en: 'For a shell filing, another entity’s filing on your domain, or when no provider can act. For your own filing, ask your provider first.',
   },
   province_whichCase: { zh: '哪种情况适合你？', en: 'Which case is yours?' },
   province_steps: { zh: '办理步骤', en: 'Steps' },
-  province_stepForm: {
-    zh: '下载{name}的注销申请表：在工信部备案管理系统的“通知公告”里，填写省份“{name}”和关键字“注销”搜索，打开通知，单击文档名称下载。',
-    en: 'Download {name}’s deregistration form: in the MIIT filing system’s notice list (通知公告), enter the province ({zh}) and the keyword 注销, search, open the notice and click the document’s name.',
+  province_stepForm: { zh: '下载{name}的注销申请表。', en: 'Download {name}’s deregistration form.' },
+  province_stepFormHow: {
+    zh: '在工信部备案管理系统的“通知公告”里，填写省份“{name}”和关键字“注销”搜索，打开通知，单击文档名称下载。',
+    en: 'In the MIIT filing system’s notice list (通知公告), search for the province ({zh}) and the keyword 注销, open the notice and click the document’s name.',
   },
   province_openNoticeList: { zh: '打开通知公告列表', en: 'Open the notice list' },
   province_stepFill: {
