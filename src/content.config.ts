@@ -3,6 +3,8 @@ import { glob } from 'astro/loaders';
 import { provinceSchema } from './schemas/province';
 import { sourceSchema } from './schemas/source';
 import { procedureSchema } from './schemas/procedure';
+import { linkStatusSchema } from './schemas/link-status';
+import { linkStatusLoader } from './loaders/link-status';
 
 // Tests and the benchmark point the build at another content tree.
 const root = process.env.ICP_CONTENT_DIR ?? './content';
@@ -20,5 +22,10 @@ export const collections = {
   procedure: defineCollection({
     loader: glob({ pattern: '*.{md,mdx}', base: `${root}/procedure` }),
     schema: procedureSchema,
+  }),
+  // The external link monitor's findings, committed: the build reads statuses from here only.
+  linkStatus: defineCollection({
+    loader: linkStatusLoader(`${root}/link-status/links.json`),
+    schema: linkStatusSchema,
   }),
 };
