@@ -2,12 +2,20 @@
 // `npm run bench`: what the site costs a visitor (bytes per page, first search) and how the build grows with
 // the registry (1,000 and 5,000 synthetic entries). Prints one table, writes bench/results.json, and exits 1
 // when a budget in bench/budgets.json is exceeded. Options: --skip-scale, --sizes 1000,5000, --runs 1, --root DIR.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from './serve.mjs';
 import { PROJECT_ROOT, hostCheckMs, measuredBuild, phases, removeDir, snapshotProject, syntheticContent, tempDir } from './bench/build.mjs';
 import { launch, measureLoad, measureSearch } from './bench/weight.mjs';
+
+// A fresh machine may lack Chromium (the page-weight and search measurements drive it): install it first, as npm test does.
+try {
+  execFileSync(process.execPath, [join(import.meta.dirname, 'ensure-system-deps.mjs')], { stdio: 'inherit' });
+} catch {
+  process.exit(1); // ensure-system-deps has said what is missing
+}
 
 const args = process.argv.slice(2);
 const skipScale = args.includes('--skip-scale');

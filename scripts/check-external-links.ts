@@ -1,31 +1,43 @@
 #!/usr/bin/env node
 /**
  * npm run check:links:external [-- options]
- * Checks every external URL in the built site (dist/) over the network and writes
- * reports/external-links.json (read by the province pages at the next build) and reports/external-links.md.
+ * Checks every external URL in the built site (dist/, built first when missing) over the network, merges the
+ * findings into content/link-status/links.json (what the next build shows), looks up archived copies of the links
+ * that fail, and writes this run's reports, reports/external-links.json and .md.
  * Runs on Node 24's built-in TypeScript support; see src/integrations/link-checker/README.md.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { checkSite } from '../src/integrations/link-checker/check-site.ts';
 import { extractPage } from '../src/integrations/link-checker/extract.ts';
 import { readSite } from '../src/integrations/link-checker/read-site.ts';
-import { buildReport, DEFAULT_OPTIONS, resultLine, runMonitor, summaryMarkdown, type MonitorOptions } from '../src/lib/link-monitor.ts';
+import { DEFAULT_ARCHIVE_API, lookupArchives } from './link-monitor/archive.ts';
+import { systemResolver, type ResolvedAddress, type Resolver } from './link-monitor/guard.ts';
+import { DEFAULT_OPTIONS, runMonitor, type MonitorOptions } from './link-monitor/monitor.ts';
+import { buildReport, resultLine, summaryMarkdown } from './link-monitor/report.ts';
+import { archiveTargets, DEFAULT_STATUS_FILE, mergeResults, readStatusFile, writeStatusFile } from './link-monitor/status-file.ts';
 
 const USAGE = `Usage: npm run check:links:external -- [options]
-  --dist <dir>            built site (default: $ICP_OUT_DIR or dist)
-  --out <dir>             where the reports go (default: reports)
+  --dist <dir>            built site (default: $ICP_OUT_DIR or dist; dist is built first when missing)
+  --status-file <file>    the history to update (default: ${DEFAULT_STATUS_FILE})
+  --out <dir>             where this run's reports go (default: reports)
+  --archive-api <url>     the Internet Archive's availability API (default: ${DEFAULT_ARCHIVE_API}); "none" skips it
   --site <url>            the site's own origin, never checked (default: $SITE_URL, else read from the pages' canonical links)
   --timeout <ms>          per request (default ${DEFAULT_OPTIONS.timeoutMs})
   --retries <n>           extra attempts on 5xx, timeouts and network errors (default ${DEFAULT_OPTIONS.retries})
   --backoff <ms>          first retry delay, doubling each time (default ${DEFAULT_OPTIONS.backoffMs})
+  --max-retry-after <ms>  the longest Retry-After (429, 503) to wait for (default ${DEFAULT_OPTIONS.maxRetryAfterMs})
   --concurrency <n>       requests at once (default ${DEFAULT_OPTIONS.concurrency})
   --per-host <n>          requests at once to one host (default ${DEFAULT_OPTIONS.perHost})
   --deadline <ms>         hard limit for the whole run (default ${DEFAULT_OPTIONS.deadlineMs})
   --max-redirects <n>     (default ${DEFAULT_OPTIONS.maxRedirects})
+  --resolve <host>=<ip>   answer for <host> without asking DNS, as curl --resolve does (repeatable)
   --strict                exit 1 when any link is broken (4xx, 5xx, redirect loop)
-Each numeric option can also be set as LINK_MONITOR_<NAME>, e.g. LINK_MONITOR_TIMEOUT=5000.`;
+Each option can also be set as LINK_MONITOR_<NAME>, e.g. LINK_MONITOR_TIMEOUT=5000.
+It never connects to a non-public address (loopback, private, link-local, …), for the first request or any redirect.`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -38,6 +50,9 @@ const { values } = (() => {
       options: {
         dist: { type: 'string' },
         out: { type: 'string' },
+        'status-file': { type: 'string' },
+        'archive-api': { type: 'string' },
+        'max-retry-after': { type: 'string' },
         site: { type: 'string' },
         timeout: { type: 'string' },
         retries: { type: 'string' },
@@ -46,6 +61,7 @@ const { values } = (() => {
         'per-host': { type: 'string' },
         deadline: { type: 'string' },
         'max-redirects': { type: 'string' },
+        resolve: { type: 'string', multiple: true, default: [] },
         strict: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -72,15 +88,45 @@ const options: MonitorOptions = {
   timeoutMs: num('timeout', DEFAULT_OPTIONS.timeoutMs, 1),
   retries: num('retries', DEFAULT_OPTIONS.retries, 0),
   backoffMs: num('backoff', DEFAULT_OPTIONS.backoffMs, 0),
+  maxRetryAfterMs: num('max-retry-after', DEFAULT_OPTIONS.maxRetryAfterMs, 0),
   concurrency: num('concurrency', DEFAULT_OPTIONS.concurrency, 1),
   perHost: num('per-host', DEFAULT_OPTIONS.perHost, 1),
   deadlineMs: num('deadline', DEFAULT_OPTIONS.deadlineMs, 1),
   maxRedirects: num('max-redirects', DEFAULT_OPTIONS.maxRedirects, 0),
+  // Only the tests set this: their fake servers are on 127.0.0.1. Private ranges stay refused even then.
+  allowLoopback: process.env['LINK_MONITOR_ALLOW_LOOPBACK'] === '1',
 };
+const text = (name: 'status-file' | 'archive-api' | 'out', fallback: string) =>
+  values[name] ?? process.env[`LINK_MONITOR_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
+const statusFile = resolve(text('status-file', DEFAULT_STATUS_FILE));
+const archiveApi = text('archive-api', DEFAULT_ARCHIVE_API);
+if (archiveApi !== 'none' && !URL.canParse(archiveApi)) fail(`--archive-api must be a URL or "none", not "${archiveApi}"`);
+
+// --resolve only replaces DNS: the guard still checks the address it gives.
+const pinned = new Map<string, ResolvedAddress[]>();
+for (const entry of values.resolve ?? []) {
+  const [host, address] = entry.split('=');
+  const family = isIP(address ?? '');
+  if (!host || !family) fail(`--resolve takes <host>=<ip address>, not "${entry}"`);
+  pinned.set(host.toLowerCase(), [{ address: address!, family }]);
+}
+const resolver: Resolver = (host) => Promise.resolve(pinned.get(host) ?? []).then((found) => (found.length ? found : systemResolver(host)));
 
 const dist = resolve(values.dist ?? process.env['ICP_OUT_DIR'] ?? 'dist');
-const outDir = resolve(values.out ?? 'reports');
-if (!existsSync(join(dist, 'index.html'))) fail(`No built site at ${dist}: run \`npm run build\` first.`);
+const outDir = resolve(text('out', 'reports'));
+if (!existsSync(join(dist, 'index.html'))) {
+  // On a fresh clone the default dist/ is simply not built yet; a --dist that does not exist is a mistake.
+  if (values.dist || process.env['ICP_OUT_DIR']) fail(`No built site at ${dist}: run \`npm run build\` first.`);
+  process.stderr.write(`check:links:external: no site at ${dist}, building it first (npm run build)\n`);
+  const build = spawnSync(process.execPath, [join(import.meta.dirname, 'build.mjs')], { stdio: 'inherit' });
+  if (build.status !== 0 || !existsSync(join(dist, 'index.html'))) fail(`npm run build failed (exit ${build.status}).`);
+}
+let previous: ReturnType<typeof readStatusFile>;
+try {
+  previous = readStatusFile(statusFile);
+} catch (error) {
+  fail(`The status file cannot be read: ${(error as Error).message}`);
+}
 
 // Failsafe: the run is bounded by its deadline; if something still holds the process, stop anyway.
 setTimeout(() => {
@@ -96,6 +142,8 @@ function inferSite(): string | undefined {
   for (const [, html] of input.pages) {
     for (const link of extractPage(html).links) {
       if (link.tag !== 'link' || !/^https?:\/\//i.test(link.value)) continue;
+      // A <link> the URL parser cannot read tells us nothing about the site's origin (and must not stop the run).
+      if (!URL.canParse(link.value)) continue;
       const origin = new URL(link.value).origin;
       counts.set(origin, (counts.get(origin) ?? 0) + 1);
     }
@@ -129,7 +177,24 @@ const run = await runMonitor(urls, options, (result, done, total) => {
       log(progress);
     }
   }
-});
+}, { resolver });
+
+let merged = mergeResults(previous, run.results);
+const targets = archiveApi === 'none' ? [] : archiveTargets(merged, run.results);
+if (targets.length > 0) {
+  // What is left of the run's time limit, and at least a few seconds, bounds the archive lookups.
+  const left = Math.max(options.deadlineMs - run.durationMs, Math.min(options.timeoutMs, 5000));
+  const archives = await lookupArchives(
+    targets,
+    { api: archiveApi, timeoutMs: options.timeoutMs, concurrency: options.perHost, allowLoopback: options.allowLoopback, userAgent: options.userAgent },
+    AbortSignal.timeout(left),
+    resolver,
+  );
+  log(`check:links:external: archived copies: ${archives.size} of ${targets.length} failing links without one`);
+  merged = mergeResults(previous, run.results, archives);
+}
+mkdirSync(dirname(statusFile), { recursive: true });
+writeStatusFile(statusFile, merged);
 
 const report = buildReport(run, options, external);
 mkdirSync(outDir, { recursive: true });
@@ -149,5 +214,5 @@ const counts = Object.entries(report.counts)
   .map(([c, n]) => `${c}: ${n}`)
   .join(', ');
 log(`check:links:external: ${report.links.length} links in ${(run.durationMs / 1000).toFixed(1)} s${run.timedOut ? ' (stopped at the time limit)' : ''}: ${counts || 'none'}`);
-log(`reports: ${jsonFile}, ${mdFile}`);
+log(`status file: ${statusFile}; reports: ${jsonFile}, ${mdFile}`);
 process.exit(values.strict && broken.length > 0 ? 1 : 0);

@@ -5,6 +5,8 @@ import { sourceSchema } from './schemas/source';
 import { procedureSchema } from './schemas/procedure';
 import { outcomeSchema, questionSchema } from './schemas/start';
 import { nationalLinkSchema } from './schemas/national';
+import { linkStatusSchema } from './schemas/link-status';
+import { linkStatusLoader } from './loaders/link-status';
 
 // Tests and the benchmark point the build at another content tree.
 const root = process.env.ICP_CONTENT_DIR ?? './content';
@@ -33,5 +35,10 @@ export const collections = {
   national: defineCollection({
     loader: file(`${root}/national.yaml`),
     schema: nationalLinkSchema,
+  }),
+  // The external link monitor's findings, committed: the build reads statuses from here only.
+  linkStatus: defineCollection({
+    loader: linkStatusLoader(`${root}/link-status/links.json`),
+    schema: linkStatusSchema,
   }),
 };

@@ -1,20 +1,89 @@
 /**
- * The last known status of the site's external links, from the monitor's report
- * (npm run check:links:external writes reports/external-links.json). Read at build time; when there is
- * no report, nothing is shown. ICP_LINK_REPORT points the build at another report file.
+ * The external links' statuses as the site shows them: the monitor's classes, what each means to a reader, the URL
+ * key both sides use, and the words on the page. The statuses themselves are content (content/link-status/), written
+ * by the monitor (scripts/link-monitor/) and read by the build through the `linkStatus` collection.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { LinkClass, MonitorReport } from './link-monitor.ts';
+import { t, tf, type Lang, type StringKey } from './i18n.ts';
 
-export interface LinkStatus {
-  class: LinkClass;
-  status: number | null;
-  /** The date of the check, YYYY-MM-DD (UTC). */
+/** Every class a check can end in, except `not-checked` (the run ran out of time first), which is never recorded. */
+export const RECORDED_CLASSES = [
+  'ok',
+  'redirected',
+  'rate-limited',
+  'odd-status',
+  'blocked',
+  'client-error',
+  'server-error',
+  'bad-redirect',
+  'redirect-loop',
+  'too-many-redirects',
+  'invalid-url',
+  'timeout',
+  'dns-failure',
+  'refused',
+  'tls-error',
+  'network-error',
+] as const;
+export const LINK_CLASSES = [...RECORDED_CLASSES, 'not-checked'] as const;
+export type RecordedClass = (typeof RECORDED_CLASSES)[number];
+export type LinkClass = (typeof LINK_CLASSES)[number];
+
+/**
+ * What a class means to a reader: the page works; the server answered that it is not there; no answer; or the check
+ * could not tell (asked to come back later, an odd answer, an address the monitor will not visit, out of time).
+ */
+export type LinkGroup = 'ok' | 'broken' | 'unreachable' | 'unknown';
+export const CLASS_GROUP: Record<LinkClass, LinkGroup> = {
+  ok: 'ok',
+  redirected: 'ok',
+  'rate-limited': 'unknown',
+  'odd-status': 'unknown',
+  blocked: 'unknown',
+  'client-error': 'broken',
+  'server-error': 'broken',
+  'bad-redirect': 'broken',
+  'redirect-loop': 'broken',
+  'too-many-redirects': 'broken',
+  'invalid-url': 'broken',
+  timeout: 'unreachable',
+  'dns-failure': 'unreachable',
+  refused: 'unreachable',
+  'tls-error': 'unreachable',
+  'network-error': 'unreachable',
+  'not-checked': 'unknown',
+};
+
+/** Broken or unreachable: the reader cannot use the link. */
+export function isFailing(cls: LinkClass): boolean {
+  const group = CLASS_GROUP[cls];
+  return group === 'broken' || group === 'unreachable';
+}
+
+/** A snapshot in the Internet Archive. */
+export interface ArchivedCopy {
+  url: string;
+  /** The snapshot's date, YYYY-MM-DD. */
   date: string;
 }
 
-export const DEFAULT_LINK_REPORT = 'reports/external-links.json';
+/** One link's entry in the status file (src/schemas/link-status.ts checks it). Dates are YYYY-MM-DD, UTC. */
+export interface LinkStatus {
+  /** The last check's date and outcome. */
+  checked: string;
+  class: RecordedClass;
+  /** The last HTTP status seen, if any. */
+  status: number | null;
+  /** Where the redirects ended. */
+  finalUrl: string;
+  /** The error code, or for `blocked` the address refused. */
+  detail: string | null;
+  /** The first check of the current run of failures; null while it works. */
+  failingSince: string | null;
+  /** The last check at which it worked. */
+  lastOk: string | null;
+  /** The closest archived copy, looked up when the link fails. */
+  archive: ArchivedCopy | null;
+}
 
 /** The key both the monitor and the site use for a URL: parsed, fragment dropped. */
 export function linkKey(url: string): string | null {
@@ -27,58 +96,36 @@ export function linkKey(url: string): string | null {
   }
 }
 
-/** Parses a report into URL → status; "not-checked" entries say nothing and are left out. */
-export function parseLinkReport(text: string, source = 'the link report'): Map<string, LinkStatus> {
-  let report: MonitorReport;
-  try {
-    report = JSON.parse(text) as MonitorReport;
-  } catch (error) {
-    throw new Error(`${source} is not valid JSON (${(error as Error).message}); rerun npm run check:links:external or delete it`);
-  }
-  if (report?.version !== 1 || !Array.isArray(report.links)) {
-    throw new Error(`${source} is not an external-links report (version 1); rerun npm run check:links:external or delete it`);
-  }
-  const map = new Map<string, LinkStatus>();
-  for (const link of report.links) {
-    const key = linkKey(link.url);
-    if (!key || link.class === 'not-checked') continue;
-    map.set(key, { class: link.class, status: link.status, date: link.checkedAt.slice(0, 10) });
-  }
-  return map;
+/** URL key → status, from the collection's entries (whose ids are the keys). */
+export function linkStatuses(entries: readonly { id: string; data: LinkStatus }[]): Map<string, LinkStatus> {
+  return new Map(entries.map((e) => [e.id, e.data]));
 }
 
-// Keyed by the name as given: every link on every page asks, and resolving the path each time cost more than the rest.
-const cache = new Map<string, Map<string, LinkStatus> | null>();
-
-/** The statuses from the report file, or null when there is none. Read once per build. */
-export function loadLinkStatuses(file = process.env['ICP_LINK_REPORT'] || DEFAULT_LINK_REPORT): Map<string, LinkStatus> | null {
-  let statuses = cache.get(file);
-  if (statuses === undefined) {
-    const path = resolve(file);
-    cache.set(file, (statuses = existsSync(path) ? parseLinkReport(readFileSync(path, 'utf8'), path) : null));
-  }
-  return statuses;
+export interface StatusWords {
+  tone: 'ok' | 'warn' | 'unknown';
+  /** The sentence, with its dates already in it. */
+  text: string;
+  /** An archived copy to offer, for a failing link that has one. */
+  archive: { url: string; label: string; note: string } | null;
 }
 
-const LABELS: Record<Exclude<LinkClass, 'not-checked'>, { zh: string; en: string }> = {
-  ok: { zh: '可以打开', en: 'working' },
-  redirected: { zh: '可以打开（有跳转）', en: 'working (redirects)' },
-  'client-error': { zh: '失效', en: 'broken' },
-  'server-error': { zh: '服务器出错', en: 'server error' },
-  'redirect-loop': { zh: '失效（循环跳转）', en: 'broken (redirect loop)' },
-  'too-many-redirects': { zh: '失效（跳转过多）', en: 'broken (too many redirects)' },
-  timeout: { zh: '无响应（超时）', en: 'no response (timed out)' },
-  'dns-failure': { zh: '无法访问（域名无法解析）', en: 'unreachable (domain not found)' },
-  refused: { zh: '无法访问（连接被拒绝）', en: 'unreachable (connection refused)' },
-  'tls-error': { zh: '无法访问（TLS 证书错误）', en: 'unreachable (TLS or certificate error)' },
-  'network-error': { zh: '无法访问（网络错误）', en: 'unreachable (network error)' },
-};
+function reason(lang: Lang, status: LinkStatus): string {
+  const key = `linkReason_${status.class.replace(/-/g, '_')}` as StringKey;
+  return tf(lang, key, { status: status.status ?? '', detail: status.detail ?? '' });
+}
 
-/** "broken (HTTP 404)" / "失效（HTTP 404）": the class in words, with the status code where there is one. */
-export function statusLabel(status: LinkStatus, lang: 'zh' | 'en'): string {
-  if (status.class === 'not-checked') return '';
-  const label = LABELS[status.class][lang];
-  const code = status.status !== null && (status.class === 'client-error' || status.class === 'server-error') ? status.status : null;
-  if (code === null) return label;
-  return lang === 'zh' ? `${label}（HTTP ${code}）` : `${label} (HTTP ${code})`;
+/** "2026-12-07 检查：可以打开", "Not reachable since 2026-11-30 (…; checked 2026-12-07)", "尚未检查". */
+export function statusWords(lang: Lang, status: LinkStatus | undefined): StatusWords {
+  if (!status) return { tone: 'unknown', text: t(lang, 'linkStatusNotChecked'), archive: null };
+  const date = status.checked;
+  if (CLASS_GROUP[status.class] === 'ok') return { tone: 'ok', text: tf(lang, 'linkStatusOk', { date }), archive: null };
+  if (!isFailing(status.class)) return { tone: 'unknown', text: tf(lang, 'linkStatusUnsure', { date, reason: reason(lang, status) }), archive: null };
+  const since = status.failingSince ?? date;
+  const text = tf(lang, 'linkStatusFailing', { since }) + tf(lang, 'linkStatusFailingDetail', { reason: reason(lang, status), date });
+  const archive = status.archive && {
+    url: status.archive.url,
+    label: t(lang, 'linkArchive'),
+    note: tf(lang, 'linkArchiveNote', { date: status.archive.date }),
+  };
+  return { tone: 'warn', text, archive };
 }

@@ -6,6 +6,7 @@ import type { NationalLink } from '../schemas/national';
 import type { Province as ProvinceData } from '../schemas/province';
 import type { Source as SourceData } from '../schemas/source';
 import { citiesOf, type City } from './cities';
+import { linkKey, type LinkStatus } from './link-status';
 import { methodsOf, sourcesDisagree, type Method } from './deregistration-method';
 import { compactAliases } from './names-search';
 import { REGIONS, type Region } from './regions';
@@ -13,8 +14,13 @@ import { registryProblems } from './registry-checks';
 import { aliasString } from './search-aliases';
 
 export type Source = SourceData & { id: string };
+/** A link with its last known status (content/link-status/), null until the monitor has checked it. */
+type WithStatus<T> = T & { linkStatus: LinkStatus | null };
+export type Link = WithStatus<ProvinceData['links'][number]>;
+export type National = WithStatus<NationalLink & { id: string }>;
 
-export interface Province extends ProvinceData {
+export interface Province extends Omit<ProvinceData, 'links'> {
+  links: Link[];
   /** How it is deregistered today, from the kinds of the national and its current links. */
   methods: Method[];
   /** The 2019 sources give different deregistration links. */
@@ -25,8 +31,8 @@ export interface Province extends ProvinceData {
   /** Its names and cities, less what the names matcher finds without them: the names index's `s`. */
   indexAliases: string;
   /** Links into the filing system since August 2020, in the order to try them; the old system's, apart. */
-  currentLinks: ProvinceData['links'];
-  historicalLinks: ProvinceData['links'];
+  currentLinks: Link[];
+  historicalLinks: Link[];
   /** Notes by their source's era: what sources since 2020 say, and what the 2019 material said. */
   currentNotes: ProvinceData['notes'];
   historicalNotes: ProvinceData['notes'];
@@ -42,13 +48,15 @@ export interface Registry {
   byRegion: { region: Region; provinces: Province[] }[];
   sources: ReadonlyMap<string, Source>;
   /** The national links every province page and the procedure share (content/national.yaml), by id. */
-  national: ReadonlyMap<string, NationalLink & { id: string }>;
+  national: ReadonlyMap<string, National>;
 }
 
 export interface RegistryInput {
   provinces: { file: string; data: ProvinceData }[];
   sources: { id: string; data: SourceData }[];
   national: { file: string; id: string; data: NationalLink }[];
+  /** The link monitor's findings, keyed by linkKey(url). */
+  statuses: { id: string; data: LinkStatus }[];
 }
 
 /** The national links the pages cannot do without. */
@@ -58,7 +66,9 @@ const REQUIRED_NATIONAL = ['notice-list', 'public-query'];
 export function buildRegistry(input: RegistryInput): Registry {
   const sources = new Map(input.sources.map((s) => [s.id, { ...s.data, id: s.id }]));
   const problems = registryProblems(input.provinces, sources, input.national);
-  const national = new Map(input.national.map((n) => [n.id, { ...n.data, id: n.id }]));
+  const statuses = new Map(input.statuses.map((s) => [s.id, s.data]));
+  const statusOf = (url: string) => statuses.get(linkKey(url) ?? '') ?? null;
+  const national = new Map(input.national.map((n) => [n.id, { ...n.data, id: n.id, linkStatus: statusOf(n.data.url) }]));
   for (const id of REQUIRED_NATIONAL) if (!national.has(id)) problems.push(`content/national.yaml: no entry "${id}"`);
   if (problems.length > 0) {
     throw new Error(`The province registry has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
@@ -71,7 +81,7 @@ export function buildRegistry(input: RegistryInput): Registry {
     return list;
   };
   const provinces = input.provinces
-    .map(({ data }) => derive(data, cities(data.division), sources, national))
+    .map(({ data }) => derive({ ...data, links: data.links.map((l) => ({ ...l, linkStatus: statusOf(l.url) })) }, cities(data.division), sources, national))
     .sort((a, b) => REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region) || a.slug.localeCompare(b.slug));
   return {
     provinces,
@@ -83,7 +93,7 @@ export function buildRegistry(input: RegistryInput): Registry {
 }
 
 function derive(
-  data: ProvinceData,
+  data: Omit<ProvinceData, 'links'> & { links: Link[] },
   cities: readonly City[],
   sources: ReadonlyMap<string, Source>,
   national: ReadonlyMap<string, { source: string; kind: string }>,

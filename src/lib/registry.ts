@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import { buildRegistry, type Registry } from './registry-model';
 
-export type { Province, Registry, Source } from './registry-model';
+export type { Link, National, Province, Registry, Source } from './registry-model';
 
 let registry: Promise<Registry> | undefined;
 
@@ -12,10 +12,16 @@ export function getRegistry(): Promise<Registry> {
 }
 
 async function load(): Promise<Registry> {
-  const [provinces, sources, national] = await Promise.all([getCollection('provinces'), getCollection('sources'), getCollection('national')]);
+  const [provinces, sources, national, statuses] = await Promise.all([
+    getCollection('provinces'),
+    getCollection('sources'),
+    getCollection('national'),
+    getCollection('linkStatus'),
+  ]);
   return buildRegistry({
     provinces: provinces.map((e) => ({ file: e.filePath ?? e.id, data: e.data })),
     sources: sources.map((e) => ({ id: e.id, data: e.data })),
     national: national.map((e) => ({ file: e.filePath ?? 'content/national.yaml', id: e.id, data: e.data })),
+    statuses: statuses.map((e) => ({ id: e.id, data: e.data })),
   });
 }

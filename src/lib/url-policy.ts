@@ -2,10 +2,12 @@
  * What an external URL on this site must look like. Used twice: by the content schema
  * (a bad URL never enters the registry) and by the build-time link checker (none reaches a page).
  */
+import { addressRange } from './ip-address.ts';
+
 export type PolicyLevel = 'error' | 'warning';
 export interface PolicyProblem {
   level: PolicyLevel;
-  rule: 'malformed' | 'protocol' | 'credentials' | 'session-id' | 'host' | 'bare-ip' | 'insecure';
+  rule: 'malformed' | 'protocol' | 'credentials' | 'session-id' | 'host' | 'non-public-host' | 'bare-ip' | 'insecure';
   message: string;
 }
 
@@ -44,6 +46,22 @@ function hasSessionId(url: URL, raw: string): boolean {
   return false;
 }
 
+/**
+ * A host that is not on the public internet: an IP in a loopback, private, link-local, CGNAT… range (the URL parser has
+ * already turned spellings such as `2130706433` or `0x7f.1` into `127.0.0.1`), or a name under `.localhost` (bare `localhost` fails the DNS-name rule).
+ */
+export function nonPublicHostProblem(url: URL): PolicyProblem | null {
+  const host = url.hostname;
+  const range = addressRange(host);
+  if (range !== null && range !== 'public') {
+    return { level: 'error', rule: 'non-public-host', message: `the host ${host} is not a public address (${range})` };
+  }
+  if (/\.localhost\.?$/i.test(host)) {
+    return { level: 'error', rule: 'non-public-host', message: `the host ${host} is this computer (localhost)` };
+  }
+  return null;
+}
+
 /** Every way `raw` breaks the external-URL policy; an empty list means it is fine. */
 export function urlPolicyProblems(raw: string): PolicyProblem[] {
   let url: URL;
@@ -77,7 +95,9 @@ export function urlPolicyProblems(raw: string): PolicyProblem[] {
     problems.push({ level: 'error', rule: 'session-id', message: 'the URL carries a session id (e.g. ;jsessionid=), which expires' });
   }
   const host = url.hostname;
-  if (IPV4.test(host) || host.startsWith('[')) {
+  const nonPublic = nonPublicHostProblem(url);
+  if (nonPublic) problems.push(nonPublic);
+  else if (IPV4.test(host) || host.startsWith('[')) {
     problems.push({ level: 'warning', rule: 'bare-ip', message: `the host is a bare IP address (${host})` });
   } else if (!isValidDnsName(host)) {
     problems.push({ level: 'error', rule: 'host', message: `the host "${host}" is not a valid DNS name` });

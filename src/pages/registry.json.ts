@@ -4,15 +4,16 @@ import { getRegistry, type Province } from '../lib/registry';
 /** Bumped when a field is renamed or removed; adding a field keeps the version. */
 export const REGISTRY_SCHEMA_VERSION = 1;
 
-/** A province as published: its content and the facts derived from it, not the search strings or cities. */
-function published({ cities, ownAliases, indexAliases, ...province }: Province) {
+/** A province as published: its content, each link's last known status, and the facts derived from it (not the search strings or cities). */
+function published({ cities, ownAliases, indexAliases, currentLinks, historicalLinks, currentNotes, historicalNotes, ...province }: Province) {
   return province;
 }
 
 export const GET: APIRoute = async () => {
-  const { provinces, sources } = await getRegistry();
+  const { provinces, sources, national } = await getRegistry();
   const body = {
     schemaVersion: REGISTRY_SCHEMA_VERSION,
+    national: Object.fromEntries(national),
     provinces: provinces.map(published),
     sources: Object.fromEntries(sources),
   };

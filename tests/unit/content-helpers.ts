@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { buildRegistry, type Registry } from '../../src/lib/registry-model';
+import { linkStatusSchema } from '../../src/schemas/link-status';
 import { nationalLinkSchema } from '../../src/schemas/national';
 import { provinceSchema } from '../../src/schemas/province';
 import { sourceSchema } from '../../src/schemas/source';
@@ -24,6 +25,9 @@ export function loadRegistry(content = CONTENT): Registry {
     sources: loadYamlCollection('sources', content).map((f) => ({ id: f.file.replace(/^.*\/|\.ya?ml$/g, ''), data: sourceSchema.parse(f.data) })),
     national: Object.entries(yaml.load(readFileSync(join(content, 'national.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>).map(
       ([id, data]) => ({ file: 'content/national.yaml', id, data: nationalLinkSchema.parse(data) }),
+    ),
+    statuses: Object.entries(JSON.parse(readFileSync(join(content, 'link-status/links.json'), 'utf8')) as Record<string, unknown>).map(
+      ([id, data]) => ({ id, data: linkStatusSchema.parse(data) }),
     ),
   });
 }

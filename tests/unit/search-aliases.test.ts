@@ -76,6 +76,7 @@ describe('the registry model\'s alias strings', () => {
       provinces: [{ file: 'zhejiang.yaml', data: zj }, { file: 'zhejiang12.yaml', data: { ...zj, slug: 'zhejiang12', iso: 'CN-Z12', prefix: '丂', name: { ...zj.name, zh: '浙江12' } } }],
       sources: [...loadRegistry().sources].map(([id, data]) => ({ id, data })),
       national: [...loadRegistry().national].map(([id, data]) => ({ file: 'content/national.yaml', id, data })),
+      statuses: [],
     };
     const copy = buildRegistry(input).bySlug.get('zhejiang12')!;
     expect(copy.ownAliases.split(' ')).toEqual(expect.arrayContaining(['浙江12', '丂']));
