@@ -7,7 +7,7 @@
  * Runs on Node 24's built-in TypeScript support; see src/integrations/link-checker/README.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,7 @@ import { DEFAULT_ARCHIVE_API, lookupArchives } from './link-monitor/archive.ts';
 import { systemResolver, type ResolvedAddress, type Resolver } from './link-monitor/guard.ts';
 import { DEFAULT_OPTIONS, runMonitor, type MonitorOptions } from './link-monitor/monitor.ts';
 import { buildReport, resultLine, summaryMarkdown } from './link-monitor/report.ts';
-import { archiveTargets, DEFAULT_STATUS_FILE, mergeResults, readStatusFile, writeStatusFile } from './link-monitor/status-file.ts';
+import { archiveTargets, DEFAULT_STATUS_FILE, mergeResults, readStatusFile, writeAtomically, writeStatusFile } from './link-monitor/status-file.ts';
 
 const USAGE = `Usage: npm run check:links:external -- [options]
   --dist <dir>            built site (default: $ICP_OUT_DIR or dist; dist is built first when missing)
@@ -96,10 +96,10 @@ const options: MonitorOptions = {
   // Only the tests set this: their fake servers are on 127.0.0.1. Private ranges stay refused even then.
   allowLoopback: process.env['LINK_MONITOR_ALLOW_LOOPBACK'] === '1',
 };
-const text = (name: 'status-file' | 'archive-api' | 'out', fallback: string) =>
+const setting = (name: 'status-file' | 'archive-api' | 'out', fallback: string) =>
   values[name] ?? process.env[`LINK_MONITOR_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
-const statusFile = resolve(text('status-file', DEFAULT_STATUS_FILE));
-const archiveApi = text('archive-api', DEFAULT_ARCHIVE_API);
+const statusFile = resolve(setting('status-file', DEFAULT_STATUS_FILE));
+const archiveApi = setting('archive-api', DEFAULT_ARCHIVE_API);
 if (archiveApi !== 'none' && !URL.canParse(archiveApi)) fail(`--archive-api must be a URL or "none", not "${archiveApi}"`);
 
 // --resolve only replaces DNS: the guard still checks the address it gives.
@@ -110,10 +110,10 @@ for (const entry of values.resolve ?? []) {
   if (!host || !family) fail(`--resolve takes <host>=<ip address>, not "${entry}"`);
   pinned.set(host.toLowerCase(), [{ address: address!, family }]);
 }
-const resolver: Resolver = (host) => Promise.resolve(pinned.get(host) ?? []).then((found) => (found.length ? found : systemResolver(host)));
+const resolver: Resolver = async (host) => pinned.get(host.toLowerCase()) ?? systemResolver(host);
 
 const dist = resolve(values.dist ?? process.env['ICP_OUT_DIR'] ?? 'dist');
-const outDir = resolve(text('out', 'reports'));
+const outDir = resolve(setting('out', 'reports'));
 if (!existsSync(join(dist, 'index.html'))) {
   // On a fresh clone the default dist/ is simply not built yet; a --dist that does not exist is a mistake.
   if (values.dist || process.env['ICP_OUT_DIR']) fail(`No built site at ${dist}: run \`npm run build\` first.`);
@@ -200,8 +200,7 @@ const report = buildReport(run, options, external);
 mkdirSync(outDir, { recursive: true });
 const write = (name: string, text: string) => {
   const file = join(outDir, name);
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
+  writeAtomically(file, text);
   return file;
 };
 const jsonFile = write('external-links.json', `${JSON.stringify(report, null, 2)}\n`);

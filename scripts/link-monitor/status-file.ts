@@ -31,9 +31,14 @@ export function statusFileText(statuses: StatusFile): string {
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }
 
-export function writeStatusFile(path: string, statuses: StatusFile): void {
-  writeFileSync(`${path}.tmp`, statusFileText(statuses));
+/** Writes beside the file, then renames: a run stopped half-way never leaves half a file. */
+export function writeAtomically(path: string, text: string): void {
+  writeFileSync(`${path}.tmp`, text);
   renameSync(`${path}.tmp`, path);
+}
+
+export function writeStatusFile(path: string, statuses: StatusFile): void {
+  writeAtomically(path, statusFileText(statuses));
 }
 
 /**

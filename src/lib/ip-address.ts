@@ -7,10 +7,14 @@ import ipaddr from 'ipaddr.js';
 /** 'public', or the name of the special range the address is in ('loopback', 'private', 'linkLocal', …). */
 export type AddressRange = 'public' | string;
 
+const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
 /** The address without IPv6 brackets or zone, or null when it is not an IP address. */
 function parse(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   const bare = address.replace(/^\[(.*)\]$/, '$1');
-  // ipaddr.js also reads '2130706433' and '0x7f.1' as IPv4; hosts reach us already normalised by the URL parser.
+  // Only the two normal forms: the URL parser has already turned '2130706433' or '0x7f.1' into dotted decimal, and
+  // ipaddr.js's reading of every other spelling (through exceptions) is slow for the host names it is mostly asked about.
+  if (!DOTTED_QUAD.test(bare) && !bare.includes(':')) return null;
   if (!ipaddr.isValid(bare)) return null;
   // process(): '::ffff:127.0.0.1' (and '::ffff:7f00:1') is the IPv4 address it maps.
   return ipaddr.process(bare);

@@ -14,7 +14,7 @@ describe('urlPolicyProblems', () => {
 
   it('treats a bare IP as a warning, not an error (the Shanghai administration publishes one)', () => {
     expect(rules('http://114.80.217.250/')).toEqual(['warning:bare-ip', 'warning:insecure']);
-    expect(rules('https://[2001:db8::1]/')).toEqual(['warning:bare-ip']);
+    expect(rules('https://[2408:8000::1]/')).toEqual(['warning:bare-ip']); // 2001:db8:: (documentation) is an error now
   });
 
   it('accepts an IDN host, raw or percent-encoded, after punycode', () => {
