@@ -42,7 +42,7 @@ function attributeProblem(name: string, value: unknown): string | undefined {
 }
 
 const elementProblem = (name: string) =>
-  BLOCKED_ELEMENTS.has(name.toLowerCase()) ? `a <${name}> element is blocked by the site's Content-Security-Policy` : undefined;
+  BLOCKED_ELEMENTS.has(name.toLowerCase()) ? `<${name}> elements are blocked by the site's Content-Security-Policy` : undefined;
 
 const lineOf = (node: TreeNode) => node.position?.start.line ?? node.loc?.start.line;
 
