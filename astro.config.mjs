@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import linkChecker from './src/integrations/link-checker/index.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { cspCheckPlugin } from './src/lib/mdx-csp.ts';
 
 // The site's public address and path; set them for your host (see README, "Deploy").
 const site = process.env.SITE_URL ?? 'https://icp-deregistration.example.org';
@@ -26,6 +28,8 @@ export default defineConfig({
   // The link checker runs on the finished output (a broken link fails the build). The search index (Pagefind,
   // one index per language) is built from the checked pages by scripts/build.mjs, after Astro has exited.
   integrations: [mdx(), linkChecker()],
+  // Markdown and MDX markup the CSP would block (inline script or style, frames, forms posting elsewhere) fails the build.
+  markdown: { processor: satteri({ hastPlugins: [cspCheckPlugin] }) },
   devToolbar: { enabled: false },
   vite: {
     build: {

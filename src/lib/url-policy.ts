@@ -7,16 +7,30 @@ import { addressRange } from './ip-address.ts';
 export type PolicyLevel = 'error' | 'warning';
 export interface PolicyProblem {
   level: PolicyLevel;
-  rule: 'malformed' | 'protocol' | 'credentials' | 'session-id' | 'host' | 'non-public-host' | 'bare-ip' | 'insecure';
+  rule: 'malformed' | 'protocol' | 'credentials' | 'session-id' | 'invisible' | 'host' | 'non-public-host' | 'bare-ip' | 'insecure';
   message: string;
 }
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
-/** Query or path parameters that carry a server session: they expire and leak. */
-const SESSION_PARAMS = ['jsessionid', 'phpsessid', 'sessionid', 'session_id', 'sid', 'cfid', 'cftoken'];
+/** Query or path parameters that carry a server session: they expire and leak. Compared without `-` and `_`. */
+const SESSION_PARAMS = ['jsessionid', 'phpsessid', 'sessionid', 'sessid', 'sid', 'cfid', 'cftoken'];
 // Exact names (so `side=` or `sidebar=` pass); classic ASP appends random letters: ASPSESSIONIDQQGQGQRA.
 const SESSION_PARAM_PATTERN = new RegExp(`^(?:(?:${SESSION_PARAMS.join('|')})|aspsessionid[a-z]*)$`, 'i');
+
+/**
+ * Invisible format characters: zero-width spaces and joiners, direction marks, bidi embeddings, overrides and
+ * isolates, and the byte-order mark. In a link or a name they hide text or make it display reversed (U+202E).
+ */
+export const INVISIBLE_FORMAT_CHARS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
+/** "U+202E at character 12" for the first invisible format character in `text`, or undefined. */
+export function invisibleCharacter(text: string): string | undefined {
+  const at = text.search(INVISIBLE_FORMAT_CHARS);
+  if (at < 0) return undefined;
+  const code = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+  return `U+${code} at character ${at + 1}`;
+}
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -39,10 +53,14 @@ function safeDecode(value: string): string {
   }
 }
 
+const isSessionParam = (name: string) => SESSION_PARAM_PATTERN.test(name.trim().replace(/[-_]/g, ''));
+
 function hasSessionId(url: URL, raw: string): boolean {
-  // ;jsessionid=… lives in the path, before the query: a servlet container's URL rewriting.
-  if (/;\s*[a-z_]*sessionid=/i.test(raw)) return true;
-  for (const key of url.searchParams.keys()) if (SESSION_PARAM_PATTERN.test(key)) return true;
+  // ;jsessionid=… lives in the path, before the query: a servlet container's URL rewriting. Also found
+  // percent-encoded (%3Bjsessionid%3D), which a server decodes back to the same thing.
+  const path = safeDecode(raw.replace(/[?#].*$/s, ''));
+  for (const [, name] of path.matchAll(/;([^;=/?#]*)=/g)) if (isSessionParam(name!)) return true;
+  for (const key of url.searchParams.keys()) if (isSessionParam(key)) return true;
   return false;
 }
 
@@ -64,6 +82,11 @@ export function nonPublicHostProblem(url: URL): PolicyProblem | null {
 
 /** Every way `raw` breaks the external-URL policy; an empty list means it is fine. */
 export function urlPolicyProblems(raw: string): PolicyProblem[] {
+  // First: the URL parser drops some (U+200B in a host) or refuses others, and the whitespace rule would call U+FEFF whitespace.
+  const invisible = invisibleCharacter(raw) ?? invisibleCharacter(safeDecode(raw));
+  if (invisible) {
+    return [{ level: 'error', rule: 'invisible', message: `the URL contains an invisible format character (${invisible})` }];
+  }
   let url: URL;
   try {
     url = new URL(raw);

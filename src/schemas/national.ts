@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { localized, sourceId } from './common';
-import { cleanUrl, LINK_KINDS } from './province';
+import { cleanUrl } from './common';
+import { LINK_KINDS } from './province';
 import { era } from './source';
 
 /** A national link that the province pages and the procedure share (content/national.yaml, keyed by id). */

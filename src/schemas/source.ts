@@ -1,5 +1,8 @@
 import { z } from 'astro/zod';
-import { localized, isoDate } from './common';
+import { cleanUrl, localized, isoDate } from './common';
+
+/** Where copies of sources live, relative to the project root. */
+export const COPIES_PREFIX = 'content/sources/copies/';
 
 /** official: a government page; provider: a cloud or hosting provider's own documentation; third-party: anyone else. */
 export const SOURCE_STRENGTHS = ['official', 'provider', 'third-party'] as const;
@@ -20,9 +23,14 @@ export const sourceSchema = z
     date: isoDate.nullable(),
     dateNote: localized.optional(),
     /** Where the source can be read; `null` when it was received as a file or its address is not recorded. */
-    url: z.url({ protocol: /^https?$/ }).nullable(),
-    /** A copy in the repository, relative to the project root. */
-    copy: z.string().optional(),
+    url: cleanUrl.refine((url) => /^https?:/i.test(url), 'a source address is an http:// or https:// URL').nullable(),
+    /** A copy in the repository, relative to the project root; the loader checks that the file exists. */
+    copy: z
+      .string()
+      .refine((path) => path.startsWith(COPIES_PREFIX) && /^[^/\\.][^/\\]*$/.test(path.slice(COPIES_PREFIX.length)), {
+        message: `a copy is a file in ${COPIES_PREFIX}, named without "/" or a leading "."`,
+      })
+      .optional(),
     kind: z.enum(['seed', 'primary', 'secondary', 'design']),
     strength: z.enum(SOURCE_STRENGTHS),
     era,

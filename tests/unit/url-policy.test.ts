@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isValidDnsName, stripSessionId, urlPolicyProblems } from '../../src/lib/url-policy';
+import { invisibleCharacter, isValidDnsName, stripSessionId, urlPolicyProblems } from '../../src/lib/url-policy';
 
 const rules = (raw: string) => urlPolicyProblems(raw).map((p) => `${p.level}:${p.rule}`);
 
@@ -37,6 +37,27 @@ describe('urlPolicyProblems', () => {
     expect(rules('https://example.org/a?ASPSESSIONIDQQGQGQRA=abc')).toContain('error:session-id');
     // Parameters that merely start like one are fine.
     expect(rules('https://example.org/a?side=left&sidebar=1&sessionless=1')).toEqual([]);
+  });
+
+  it('refuses the session-id variants: percent-encoded, other path parameters, hyphenated names', () => {
+    expect(rules('http://x.gov.cn/a.action%3Bjsessionid%3DABC?id=8')).toContain('error:session-id');
+    expect(rules('http://x.gov.cn/a.action%3Bjsessionid=ABC?id=8')).toContain('error:session-id');
+    expect(rules('https://example.org/a;phpsessid=abc')).toContain('error:session-id');
+    expect(rules('https://example.org/a;sid=abc?x=1')).toContain('error:session-id');
+    expect(rules('https://example.org/a?session-id=abc')).toContain('error:session-id');
+    expect(rules('https://example.org/a?Session_ID=abc')).toContain('error:session-id');
+    // Other path parameters and look-alike names are fine.
+    expect(rules('https://example.org/a;version=2?side=1')).toEqual([]);
+    expect(rules('https://example.org/a?session-length=5')).toEqual([]);
+  });
+
+  it('refuses invisible format characters, raw or percent-encoded, naming the code point', () => {
+    for (const ch of ['\u200B', '\u200F', '\u202A', '\u202E', '\u2066', '\u2069', '\uFEFF']) {
+      expect(rules(`https://example.org/a${ch}b`), ch).toEqual(['error:invisible']);
+    }
+    expect(rules('https://exa\u200Bmple.org/')).toEqual(['error:invisible']);
+    expect(rules('https://example.org/%E2%80%AEfdp.exe')).toEqual(['error:invisible']);
+    expect(urlPolicyProblems('https://example.org/ab\u202Ec')[0]?.message).toContain('U+202E at character 23');
   });
 
   it('refuses credentials, other protocols and malformed URLs', () => {
@@ -90,5 +111,13 @@ describe('stripSessionId', () => {
   it('removes the ;jsessionid= segment and keeps the rest byte for byte', () => {
     expect(stripSessionId('http://a.gov.cn/x.action;jsessionid=ABC123?id=12')).toBe('http://a.gov.cn/x.action?id=12');
     expect(stripSessionId('http://a.gov.cn/x.action?id=12')).toBe('http://a.gov.cn/x.action?id=12');
+  });
+});
+
+describe('invisibleCharacter', () => {
+  it('names the first invisible format character and its position, and passes ordinary text', () => {
+    expect(invisibleCharacter('湖南\u202E省')).toBe('U+202E at character 3');
+    expect(invisibleCharacter('a\u200Db\u200B')).toBe('U+200D at character 2');
+    expect(invisibleCharacter('湖南省通信管理局 Hunan – “x”')).toBeUndefined();
   });
 });
