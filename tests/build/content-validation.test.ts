@@ -33,6 +33,7 @@ describe('a malformed content file fails the build, naming the file and the fiel
     ['session-id', /tianjin\.yaml[\s\S]*links\.0\.url[\s\S]*session id/],
     ['source-without-strength', /sources → jdcloud[\s\S]*strength: [\s\S]*sources\/jdcloud\.yaml/],
     ['link-without-era', /tianjin\.yaml[\s\S]*links\.0\.era/],
+    ['current-link-historical-source', /tianjin\.yaml: links\.0\.source "aliyun-2019" is a historical source, so a link citing it cannot be era: current/],
     ['duplicate-prefix', /tianjin\.yaml: prefix "京" is also used by [^\n]*beijing\.yaml/],
   ])('%s', async (fixture, expected) => {
     const { code, output } = await buildWith(fixture);

@@ -3,7 +3,9 @@ import { provinceSchema } from '../../src/schemas/province';
 import { sourceSchema } from '../../src/schemas/source';
 import { registryProblems, type RegistryEntry } from '../../src/lib/registry-checks';
 import { REGIONS } from '../../src/lib/regions';
-import { loadYamlCollection } from './content-helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTENT, loadYamlCollection } from './content-helpers';
 
 const files = loadYamlCollection('provinces');
 const entries: RegistryEntry[] = files.map((f) => ({ file: f.file, data: provinceSchema.parse(f.data) }));
@@ -80,6 +82,48 @@ describe('link eras', () => {
   });
   it('gives every province a change history that records this update', () => {
     for (const p of provinces) expect(p.changes.map((c) => c.date), p.slug).toContain('2026-12-02');
+  });
+});
+
+describe('the procedure (both languages)', () => {
+  const mdx = (lang: string) => readFileSync(join(CONTENT, 'procedure', `${lang}.mdx`), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
+  /** The body split at its ## headings: [heading, text] pairs. */
+  const sections = (lang: string) =>
+    mdx(lang)
+      .split(/^## /m)
+      .slice(1)
+      .map((s) => [s.slice(0, s.indexOf('\n')), s.slice(s.indexOf('\n'))] as const);
+
+  it('has the same sections in both languages', () => {
+    expect(sections('zh-cn').length).toBe(sections('en').length);
+    expect(sections('en').map(([h]) => h)).toContain('Who this is for');
+  });
+  it('mentions the filing password only as abolished, or in the last (pre-2020) section', () => {
+    for (const [lang, word, abolished] of [
+      ['zh-cn', /备案密码/, /取消|不再/],
+      ['en', /filing password/i, /abolished|no longer|No filing password/],
+    ] as const) {
+      const current = sections(lang).slice(0, -1);
+      const sentences = current.flatMap(([, text]) => text.split(/(?<=[。.])\s*/)).filter((s) => word.test(s));
+      expect(sentences.length, lang).toBeGreaterThan(0);
+      for (const s of sentences) expect(s, lang).toMatch(abolished);
+    }
+  });
+  it("explains MIIT's SMS check and links the national notice list", () => {
+    expect(mdx('zh-cn')).toMatch(/短信核验[\s\S]*24 小时[\s\S]*证件号码后 6 位/);
+    expect(mdx('en')).toMatch(/SMS check[\s\S]*24 hours[\s\S]*last 6 digits/);
+    for (const lang of ['zh-cn', 'en']) expect(mdx(lang)).toContain('(https://beian.miit.gov.cn/#/Integrated/notice_list)');
+  });
+  it('cites only sources that exist, and lists each cited source in its frontmatter', () => {
+    for (const lang of ['zh-cn', 'en']) {
+      const text = readFileSync(join(CONTENT, 'procedure', `${lang}.mdx`), 'utf8');
+      const listed = new Set(/^sources: \[(.*)\]$/m.exec(text)![1]!.split(/,\s*/));
+      const cited = new Set([...text.matchAll(/<Cite id="([^"]+)" \/>/g)].map((m) => m[1]!));
+      for (const id of cited) {
+        expect(sources.has(id), `${lang}: ${id}`).toBe(true);
+        expect(listed.has(id), `${lang}: ${id}`).toBe(true);
+      }
+    }
   });
 });
 
