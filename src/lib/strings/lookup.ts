@@ -91,6 +91,44 @@ export default {
     zh: '站内搜索需要 JavaScript。下面列出全部 31 个省份和它们下辖的城市：用浏览器的“在页面中查找”（Ctrl+F 或 ⌘F）找到你的省份或城市。',
     en: 'Site search needs JavaScript. All 31 provinces and their cities are listed below: use your browser’s find in page (Ctrl+F or ⌘F) to find your province or city.',
   },
+  // The lookup page.
+  lookup_pageDescription: {
+    zh: '备案号的第一个字就是网站备案所在的省份，也就是办理注销的通信管理局。粘贴备案号查询，或在 31 个省份简称表中找到它的第一个字。',
+    en: 'The first character of an ICP filing number names the province where the site was filed, and so the administration where you deregister it. Paste the number, or find its first character in the table of the 31 prefixes.',
+  },
+  lookup_formatTitle: { zh: '怎样看懂备案号', en: 'How to read a filing number' },
+  lookup_termSeparator: { zh: '：', en: ': ' },
+  lookup_listSeparator: { zh: '、', en: ', ' },
+  lookup_anatomyPrefix: {
+    zh: '网站备案所在的省份（这里是北京），到这个省的通信管理局办理注销。',
+    en: 'the province where the site was filed (here Beijing). Deregister at that province’s communications administration.',
+  },
+  lookup_anatomyBei: { zh: 'ICP 备案。如果是“ICP证”，那是经营许可证，不是备案号。', en: 'an ICP filing (备案). ICP证 would be an operating licence instead.' },
+  lookup_anatomySerial: {
+    zh: '办理备案的主体（单位或个人）的编号。较早的编号是 8 位数字，近年的是 4 位年份加数字，例如 蜀ICP备2026007879号-1。',
+    en: 'the serial of the entity (the company or person) that filed. Older serials have 8 digits; recent ones a 4-digit year plus digits, e.g. 蜀ICP备2026007879号-1.',
+  },
+  lookup_anatomySite: { zh: '该主体的第 3 个网站。没有这一段的是主体备案号。', en: 'the entity’s third website. A number without it is the entity’s own number.' },
+  lookup_prefixTableIntro: {
+    zh: '找到备案号的第一个字，点进省份页面查看当地的注销方式。',
+    en: 'Find the first character of your filing number; its province page shows how to deregister there.',
+  },
+  lookup_prefixTableCaption: { zh: '按地区排列。来源：', en: 'Sorted by region. Source: ' },
+  lookup_notFilingsTitle: { zh: '不是备案号的号码', en: 'Numbers that are not filing numbers' },
+  lookup_notLicence: { zh: '增值电信业务经营许可证号，和备案是两回事。', en: 'operating licences for value-added telecom services, a different thing from a filing.' },
+  lookup_notPublicSecurity: {
+    zh: '公安机关互联网备案号，属于公安部的另一套系统，不在通信管理局注销。',
+    en: 'a public-security filing, a separate system run by the Ministry of Public Security. It is not deregistered at the communications administration.',
+  },
+  lookup_notChuan: {
+    zh: '见于部分较早的四川网站，但未能证实是正式简称；四川的简称是“蜀”。查询时按四川处理，并标明未经证实。',
+    en: 'appears on some older Sichuan sites, but is not confirmed as an official prefix; Sichuan’s prefix is 蜀. The lookup reads it as Sichuan and marks it unconfirmed.',
+  },
+  lookup_notGan: { zh: '只在示例占位文字中出现过；甘肃的简称是“陇”。', en: 'seen only in placeholder text; Gansu’s prefix is 陇.' },
+  lookup_notOutside: {
+    zh: '香港、澳门、台湾不在上面 31 个省份之列，没有备案号简称。',
+    en: 'Hong Kong, Macao and Taiwan are not among the 31 provinces above and have no filing prefix.',
+  },
   // The home page.
   home_audience: {
     zh: '适用于无法通过接入服务商在线注销备案，或域名被其他单位的备案占用的网站所有者。',
@@ -125,6 +163,7 @@ export default {
     zh: '到网站备案所在省的通信管理局办理注销。备案号的第一个字就是省份：“京ICP备……”是北京。',
     en: 'Deregister at the administration of the province where the site was filed. The first character of the filing number names it: 京ICP备… is Beijing.',
   },
+  index_prefixColumn: { zh: '首字', en: 'Prefix' },
   index_cities: { zh: '下辖城市（{n} 个）', en: 'Cities ({n})' },
   index_districts: { zh: '下辖区县（{n} 个）', en: 'Districts and counties ({n})' },
 } as const satisfies StringTable;
