@@ -70,6 +70,7 @@ export type IcpProblem =
   | 'placeholder-prefix' // 甘ICP备…: seen only in placeholders
   | 'unknown-prefix' // some other character before ICP备
   | 'missing-prefix' // ICP备12345678号 with no province character
+  | 'domain' // example.com, https://www.example.com/x: a domain, whose filing the public query finds
   | 'malformed' // the ICP备 part is there but the rest is not a filing number
   | 'unrecognized'; // nothing that looks like any of these
 
@@ -117,6 +118,9 @@ const PUBLIC_SECURITY_RE = new RegExp(`公网安备${GAP}(\\d*)${GAP}(号?)`, 'g
 // Only the last class of a combined "A2.B1.B2-…" is matched: a repeated group here would backtrack quadratically.
 const TELECOM_RE = new RegExp(`([AB][12])${GAP}-${GAP}(\\d{6,12})`, 'giu');
 const HAN = /^\p{Script=Han}$/u;
+// A URL's host, or a bare name with a dot and a top-level label of letters (example.com, 例子.中国, xn--fiqs8s).
+const URL_HOST_RE = /\bhttps?:\/\/([^\s/?#:@]+)/iu;
+const DOMAIN_RE = /(?:^|[^\p{L}\p{N}.@-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?\.){1,8}(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59}))(?![\p{L}\p{N}.-]*@)/iu;
 
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
 
@@ -259,7 +263,18 @@ export function parseIcpNumber<T>(input: string, prefixes: ReadonlyMap<string, T
     const prefix = hanBefore(text, security.index);
     return { ok: false, problem: 'public-security', found: `${prefix}公网安备${(security[1] ?? '').slice(0, 20)}${security[2] ?? ''}`, ...(prefix ? { prefix } : {}) };
   }
+  const domain = domainIn(text);
+  if (domain) return { ok: false, problem: 'domain', found: domain };
   return { ok: false, problem: 'unrecognized' };
+}
+
+/** The domain in a pasted URL or host name, lower case and without a trailing dot; null when there is none. */
+export function domainIn(text: string): string | null {
+  const host = URL_HOST_RE.exec(text)?.[1] ?? DOMAIN_RE.exec(text.slice(0, 2000))?.[1];
+  if (!host) return null;
+  const name = host.toLowerCase().replace(/\.$/, '');
+  // A host with a dot and a letter label at the end: 192.168.0.1 and 1.5 are not domains.
+  return /\.(?:\p{L}{2,63}|xn--[a-z0-9-]+)$/u.test(name) ? name.slice(0, 253) : null;
 }
 
 /** The prefix table from a plain object, e.g. one read from a data-* attribute. Own keys only. */

@@ -1,7 +1,8 @@
 /**
- * The names matcher: answers a province, city or prefix query from the small names index
+ * The names matcher: answers a province, city, prefix or filing-number query from the small names index
  * (/search-names.json) before Pagefind's engine has downloaded. Pure, so it runs the same in tests and browsers.
  */
+import { parseIcpNumber } from './icp-number';
 
 /** One province in the names index. Short keys keep the file small: it is fetched on every first search. */
 export interface NameEntry {
@@ -143,6 +144,22 @@ function excerptFor(tokens: string[], p: Prepared, e: NameEntry): string {
   return marked.length > 0 ? marked.join(' · ') : escapeHtml(e.n.join(' · '));
 }
 
+const tables = new WeakMap<readonly NameEntry[], Map<string, NameEntry>>();
+
+/**
+ * The province a pasted filing number names (粤ICP备12043194号-1, or just its start, 粤ICP备), read by the lookup's
+ * parser, and the number as the parser read it; null when the query holds no filing number with a known prefix.
+ */
+export function filingProvince(entries: readonly NameEntry[], raw: string): { entry: NameEntry; number: string } | null {
+  let table = tables.get(entries);
+  if (!table) tables.set(entries, (table = new Map(entries.map((e) => [e.p, e]))));
+  const r = parseIcpNumber(raw, table);
+  if (r.ok) return { entry: r.province, number: r.normalized };
+  // A number typed in part (粤ICP备, 粤ICP备1204) still names its province; 甘 names Gansu's 陇.
+  const entry = r.suggestion?.province ?? (r.problem === 'malformed' && r.prefix ? table.get(r.prefix) : undefined);
+  return entry && r.found ? { entry, number: r.found } : null;
+}
+
 /**
  * The provinces whose names match every word of the query, best first: an exact name or prefix character, then an
  * exact alias word, then the start (or, for Chinese, any part) of one; ties in registry order. Filters narrow them
@@ -151,6 +168,12 @@ function excerptFor(tokens: string[], p: Prepared, e: NameEntry): string {
 export function searchNames(entries: readonly NameEntry[], raw: string, filters: Record<string, string> = {}): NameHit[] {
   const q = normaliseNames(raw);
   if (!q) return [];
+  const filing = filingProvince(entries, raw);
+  if (filing) {
+    const { entry: e, number } = filing;
+    if ((filters['region'] && e.r !== filters['region']) || (filters['method'] && !e.m.includes(filters['method']))) return [];
+    return [{ url: e.u, title: e.t, administration: e.a, excerpt: `<mark>${escapeHtml(number)}</mark>` }];
+  }
   const tokens = q.split(' ');
   const whole = q.replace(/ /g, '');
   const ranked: { e: NameEntry; p: Prepared; rank: number; i: number }[] = [];

@@ -364,6 +364,29 @@ test.describe('the header search box', () => {
     expect(problems).toEqual([]);
   });
 
+  for (const size of [{ width: 375, height: 667 }, { width: 1280, height: 800 }]) {
+    test(`a pasted filing number offers its province first, at ${size.width} px`, async ({ page }) => {
+      const problems = watch(page);
+      await page.setViewportSize(size);
+      for (const [prefix, number, name, slug] of [
+        ['', '粤ICP备12043194号-1', '广东', 'guangdong'],
+        ['en/', '粤ICP备12043194号-1', 'Guangdong', 'guangdong'],
+        ['', '粤ICP备', '广东', 'guangdong'],
+        ['en/', '浙ICP备2021034567号', 'Zhejiang', 'zhejiang'],
+      ] as const) {
+        await page.goto(`${prefix}procedure/`);
+        const box = page.locator('#site-search-q');
+        await box.fill(number);
+        const first = page.locator('[data-search-panel] [data-search-results] > li').first();
+        await expect(first.locator('a')).toHaveText(name);
+        await expect(first.locator('mark')).toHaveText(number);
+        expect(sitePath(await first.locator('a').evaluate((a) => (a as HTMLAnchorElement).href))).toBe(`/${prefix}provinces/${slug}/`);
+        await expect(first).toBeInViewport();
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
   test('a link to all the results appears when there are more than the panel shows', async ({ page }) => {
     await page.goto('en/sources/');
     const box = page.locator('#site-search-q');
@@ -611,12 +634,21 @@ test.describe('the province page names its cities', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the header box leads to the province index', async ({ page }) => {
-    await page.goto('provinces/zhejiang/');
-    await page.locator('#site-search-q').fill('杭州');
-    await page.locator('form[data-search-box] button[type="submit"]').click();
-    await expect(page).toHaveURL(/\/provinces\/\?q=/);
-    await expect(page.locator('h1')).toHaveText('各省通信管理局');
+  test('the header box leads to the province index, which says how to find a city without search', async ({ page }) => {
+    for (const [prefix, h1, note] of [['', '各省通信管理局', /站内搜索需要 JavaScript.*Ctrl\+F/], ['en/', 'Provinces', /Site search needs JavaScript.*Ctrl\+F/]] as const) {
+      await page.goto(`${prefix}provinces/zhejiang/`);
+      await page.locator('#site-search-q').fill('杭州');
+      await page.locator('form[data-search-box] button[type="submit"]').click();
+      await expect(page).toHaveURL(/\/provinces\/\?q=/);
+      await expect(page.locator('h1')).toHaveText(h1);
+      await expect(page.locator('main [data-search-noscript]')).toBeVisible();
+      await expect(page.locator('main [data-search-noscript]')).toHaveText(note);
+      // Every city is on the page, in a collapsed list find in page opens.
+      const cities = page.locator('tr[data-province="zhejiang"] details[data-cities]');
+      await expect(cities).not.toHaveAttribute('open');
+      await expect(cities.locator('li', { hasText: '杭州' })).toHaveCount(1);
+      await expect(cities.locator('li', { hasText: '杭州' })).toBeHidden();
+    }
   });
 
   test('the search page says search needs JavaScript and links to the province index', async ({ page }) => {

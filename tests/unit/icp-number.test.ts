@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseIcpNumber, type IcpResult } from '../../src/lib/icp-number';
-import { LABELS, problemMessage, serialMessage, variantMessage } from '../../src/lib/icp-number-messages';
+import { messagesFrom, problemMessage, serialMessage, variantMessage } from '../../src/lib/icp-number-messages';
+import { t, type StringKey } from '../../src/lib/i18n';
 import { loadYamlCollection } from './content-helpers';
 
 // The real registry: the province comes from content/provinces/*.yaml, as the pages build it.
@@ -65,6 +66,7 @@ const accepted: Row[] = [
   ['京ICP备1234567号', filing('beijing', '1234567', null, '京ICP备1234567号')],
   ['川ICP备12345678号-2', filing('sichuan', '12345678', 2, '川ICP备12345678号-2', '川')],
   ['港ICP备12345678号 京ICP备12345678号', filing('beijing', '12345678', null, '京ICP备12345678号')],
+  ['© example.com 京ICP备12345678号-1', filing('beijing', '12345678', 1, '京ICP备12345678号-1')],
 ];
 
 const refused: Row[] = [
@@ -94,7 +96,16 @@ const refused: Row[] = [
   ['12345678', problem('unrecognized')],
   ['京', problem('unrecognized')],
   ['ICP', problem('unrecognized')],
-  ['beian.miit.gov.cn', problem('unrecognized')],
+  ['beian.miit.gov.cn', problem('domain', { found: 'beian.miit.gov.cn' })],
+  ['example.com', problem('domain', { found: 'example.com' })],
+  ['https://www.Example.com/x?y=1', problem('domain', { found: 'www.example.com' })],
+  ['http://shop.example.com.cn:8080/', problem('domain', { found: 'shop.example.com.cn' })],
+  ['我的网站 mydomain.com。', problem('domain', { found: 'mydomain.com' })],
+  ['例子.中国', problem('domain', { found: '例子.中国' })],
+  ['example.com 京公网安备11000002000001号', problem('public-security', { prefix: '京', found: '京公网安备11000002000001号' })],
+  ['192.168.0.1', problem('unrecognized')],
+  ['version 1.5', problem('unrecognized')],
+  ['someone@example.com', problem('unrecognized')],
   ['<img src=x onerror=alert(1)>', problem('unrecognized')],
 ];
 
@@ -157,6 +168,7 @@ describe('details', () => {
 });
 
 describe('messages', () => {
+  const messages = { 'zh-cn': messagesFrom((k) => t('zh-cn', k as StringKey)), en: messagesFrom((k) => t('en', k as StringKey)) };
   const kinds = [...accepted, ...refused].map(([input]) => parseIcpNumber(input, table)).filter((r) => !r.ok);
   const langs = ['zh-cn', 'en'] as const;
 
@@ -166,12 +178,12 @@ describe('messages', () => {
       for (const r of kinds) {
         if (r.ok) continue;
         const key = `${r.problem}/${r.reason ?? ''}/${r.region ?? ''}`;
-        const message = problemMessage(r, lang);
+        const message = problemMessage(r, messages[lang]);
         expect(message.length).toBeGreaterThan(20);
         byKind.set(key, message.replace(/“[^”]*”/g, ''));
       }
-      // empty, 2 licences, public-security, 3 outside-system regions, placeholder, unknown, missing, 4 malformed reasons, unrecognized
-      expect(byKind.size).toBe(15);
+      // empty, 2 licences, public-security, 3 outside-system regions, placeholder, unknown, missing, 4 malformed reasons, domain, unrecognized
+      expect(byKind.size).toBe(16);
       expect(new Set(byKind.values()).size).toBe(byKind.size);
     }
   });
@@ -179,30 +191,30 @@ describe('messages', () => {
   it('are in the page language and quote the number found', () => {
     const r = parseIcpNumber('京公网安备11000002000001号', table);
     if (r.ok) throw new Error('expected a problem');
-    expect(problemMessage(r, 'zh-cn')).toMatch(/公安部/);
-    expect(problemMessage(r, 'en')).toMatch(/Ministry of Public Security/);
-    expect(problemMessage(r, 'en')).toContain('“京公网安备11000002000001号”');
+    expect(problemMessage(r, messages['zh-cn'])).toMatch(/公安部/);
+    expect(problemMessage(r, messages.en)).toMatch(/Ministry of Public Security/);
+    expect(problemMessage(r, messages.en)).toContain('“京公网安备11000002000001号”');
   });
 
   it('name the standard prefix for 甘 and say 川 is unconfirmed', () => {
     const gan = parseIcpNumber('甘ICP备12345678号', table);
     if (gan.ok) throw new Error('expected a problem');
-    expect(problemMessage(gan, 'en')).toMatch(/placeholder.*“陇”/);
+    expect(problemMessage(gan, messages.en)).toMatch(/placeholder.*“陇”/);
     const chuan = parseIcpNumber('川ICP备12345678号', table);
     if (!chuan.ok || !chuan.variant) throw new Error('expected a variant');
-    expect(variantMessage(chuan.variant, 'Sichuan', 'en')).toMatch(/could not confirm.*“蜀”/);
-    expect(variantMessage(chuan.variant, '四川', 'zh-cn')).toMatch(/未能证实.*“蜀”/);
+    expect(variantMessage(chuan.variant, 'Sichuan', messages.en)).toMatch(/could not confirm.*“蜀”/);
+    expect(variantMessage(chuan.variant, '四川', messages['zh-cn'])).toMatch(/未能证实.*“蜀”/);
   });
 
   it('note an unusual serial length only', () => {
-    expect(serialMessage('classic', '12345678', 'en')).toBeNull();
-    expect(serialMessage('unusual', '1234567', 'en')).toMatch(/7 digits/);
+    expect(serialMessage('classic', '12345678', messages.en)).toBeNull();
+    expect(serialMessage('unusual', '1234567', messages.en)).toMatch(/7 digits/);
   });
 
-  it('have both languages for every label', () => {
-    for (const pair of Object.values(LABELS) as { zh: string; en: string }[]) {
-      expect(pair.zh).toMatch(/\p{Script=Han}/u);
-      expect(pair.en).toMatch(/^[A-Z][a-z ]+$/);
+  it('fill every placeholder a message has', () => {
+    for (const r of kinds) {
+      if (r.ok) continue;
+      for (const lang of langs) expect(problemMessage(r, messages[lang]), `${r.problem} ${lang}`).not.toMatch(/\{\w+\}/);
     }
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameEntry } from '../../src/lib/names-index';
-import { compactAliases, normaliseNames, searchNames } from '../../src/lib/names-search';
+import { compactAliases, filingProvince, normaliseNames, searchNames } from '../../src/lib/names-search';
 import { citiesOf } from '../../src/lib/cities';
 import { aliasString, aliasTerms } from '../../src/lib/search-aliases';
 import { loadRegistry } from './content-helpers';
@@ -12,6 +12,37 @@ const zh = provinces.map((p) => nameEntry(p, 'zh-cn', '/'));
 const en = provinces.map((p) => nameEntry(p, 'en', '/'));
 const slugs = (entries: typeof zh, q: string, filters: Record<string, string> = {}) =>
   searchNames(entries, q, filters).map((h) => h.url.replace(/^\/(en\/)?provinces\/|\/$/g, ''));
+
+describe('a filing number in the search box', () => {
+  it('offers the province its first character names, through the lookup parser', () => {
+    expect(slugs(zh, '粤ICP备12043194号-1')).toEqual(['guangdong']);
+    expect(slugs(en, '粤ICP备12043194号-1')).toEqual(['guangdong']);
+    expect(slugs(zh, '粤ICP备')).toEqual(['guangdong']);
+    expect(slugs(en, '网站备案：蜀icp备2026007879号')).toEqual(['sichuan']);
+    expect(slugs(en, '川ICP备12345678号')).toEqual(['sichuan']); // the unconfirmed variant
+    expect(slugs(en, '甘ICP备')).toEqual(['gansu']); // a placeholder prefix: Gansu is 陇
+  });
+
+  it('marks the number as read, escaped, in the excerpt', () => {
+    expect(searchNames(zh, '粤ＩＣＰ备１２０４３１９４号－１')[0]?.excerpt).toBe('<mark>粤ICP备12043194号-1</mark>');
+    expect(filingProvince(zh, '<b>粤ICP备</b>')?.number).toBe('粤ICP备');
+    expect(searchNames(en, '粤ICP备<b>')[0]?.excerpt).not.toContain('<b>');
+  });
+
+  it('finds nothing for what is not a filing number, and leaves other queries to the names', () => {
+    expect(filingProvince(zh, '京ICP证030173号')).toBeNull();
+    expect(filingProvince(zh, '港ICP备12345678号')).toBeNull();
+    expect(filingProvince(zh, 'ICP备12345678号')).toBeNull();
+    expect(filingProvince(zh, '浙江')).toBeNull();
+    expect(slugs(zh, '港ICP备12345678号')).toEqual([]);
+    expect(slugs(zh, '浙')).toEqual(['zhejiang']);
+  });
+
+  it('respects the filters', () => {
+    expect(slugs(zh, '粤ICP备12043194号-1', { region: 'south' })).toEqual(['guangdong']);
+    expect(slugs(zh, '粤ICP备12043194号-1', { region: 'north' })).toEqual([]);
+  });
+});
 
 describe('normaliseNames', () => {
   it('trims, lower-cases, composes and collapses spaces', () => {
