@@ -77,5 +77,7 @@ export const provinceSchema = z.strictObject({
   dropped: z.array(droppedLinkSchema).default([]),
   notes: z.array(noteSchema).default([]),
   updated: isoDate,
+  /** What changed on this page and when, newest first: the changes feed (/feed.xml) is made from it. */
+  changes: z.array(z.strictObject({ date: isoDate, note: localized })).default([]),
 });
 export type Province = z.infer<typeof provinceSchema>;
