@@ -39,3 +39,21 @@ export function printHref(href: string | undefined, text: string): string | unde
   const bare = (s: string) => s.replace(/^(https?:\/\/|mailto:)/i, '').replace(/\/$/, '');
   return bare(shown) === bare(href) || bare(shown) === bare(printed) ? undefined : printed;
 }
+
+// A URL, or a host name of two or more labels ending in a letters-only top-level label ("oss-cn-hangzhou.aliyuncs.com").
+const ADDRESS = /(?:https?:\/\/[^\s，。；、（）()"“”]+|(?<![\p{L}\p{N}_.-])(?:[a-z0-9_-]+\.){1,}[a-z]{2,}(?![\p{L}\p{N}_.-]))/giu;
+
+/** Text split into prose and addresses, so a template can keep addresses out of the search index. */
+export function splitAddresses(text: string): { text: string; address: boolean }[] {
+  const parts: { text: string; address: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(ADDRESS)) {
+    // "e.g" and "i.e": no label of one letter before a short ending is a host.
+    if (!m[0].includes('/') && /^[a-z]\.[a-z]{1,2}$/i.test(m[0])) continue;
+    if (m.index > at) parts.push({ text: text.slice(at, m.index), address: false });
+    parts.push({ text: m[0], address: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), address: false });
+  return parts;
+}
