@@ -67,9 +67,9 @@ export function sentenceSnippet(content: string, terms: readonly string[], optio
   // A heading the indexed text runs into its first sentence ("Local notes The Hunan…") is not part of it.
   const heading = headings.find((h) => h && content.startsWith(`${h} `, start) && start + h.length < first[0]);
   if (heading) start += heading.length + 1;
-  // A sentence too long to show from its start: begin a little before the match instead, at a word break.
+  // A match too far into its sentence to show from the start: begin a little before it instead, at a word break.
   let lead = '';
-  if (first[0] - start > max / 2) {
+  if (first[1] - start > max) {
     const cut = content.lastIndexOf(' ', first[0] - Math.floor(max / 4));
     start = cut > start ? cut + 1 : first[0] - Math.floor(max / 4);
     lead = '…';
