@@ -26,8 +26,9 @@ afterAll(async () => {
 });
 
 const page = async (file: string) => parseDocument(await readFile(join(build.outDir, file), 'utf8'));
+/** The href of the link inside each element that carries the data attribute. */
 const attr = (doc: ReturnType<typeof parseDocument>, selector: string, name: string) =>
-  DomUtils.findAll((el) => el.attribs[selector] !== undefined, doc.children).map((el) => el.attribs[name]);
+  DomUtils.findAll((el) => el.attribs[selector] !== undefined, doc.children).map((el) => DomUtils.findOne((a) => a.name === 'a', [el])?.attribs[name]);
 
 describe('with SITE_REPO set', () => {
   it('builds', () => expect(build.code, build.output).toBe(0));
