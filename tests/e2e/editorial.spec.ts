@@ -13,6 +13,9 @@ const DIST = resolve(ROOT, process.env.ICP_OUT_DIR ?? 'dist');
 const CONTENT = resolve(ROOT, process.env.ICP_CONTENT_DIR ?? 'content');
 const PDFTOTEXT = process.env.PDFTOTEXT_PATH ?? '/usr/bin/pdftotext';
 
+// Pagefind, Chromium's PDF printer and axe are slow on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 const hitLinks = (page: Page) => page.locator('[data-search-results] > li a[data-search-hit]');
 /** The path of a link without the site base (the suite also runs under BASE_PATH=/guide/). */
 const sitePath = (href: string) => {
@@ -22,7 +25,7 @@ const sitePath = (href: string) => {
 
 async function search(page: Page, prefix: '' | 'en/', q: string) {
   await page.goto(`${prefix}search/?q=${encodeURIComponent(q)}`);
-  await expect(page.locator('[data-search-results]')).toHaveAttribute('data-query', q);
+  await expect(page.locator('[data-search-results]')).toHaveAttribute('data-query', q, { timeout: 20_000 });
 }
 
 test.describe('search results', () => {
@@ -66,7 +69,7 @@ test.describe('search results', () => {
     await page.locator('a[data-lang-switch]').click();
     await expect(page).toHaveURL(/\/en\/search\/\?q=%E5%91%A8%E4%BA%94$/);
     await expect(page.locator('#search-q')).toHaveValue('周五');
-    await expect(page.locator('[data-search-results]')).toHaveAttribute('data-query', '周五');
+    await expect(page.locator('[data-search-results]')).toHaveAttribute('data-query', '周五', { timeout: 20_000 });
     // A query typed after arrival (the page rewrites its URL without an event) is carried too.
     await page.locator('#search-q').fill('Friday');
     await expect(page).toHaveURL(/q=Friday/);
