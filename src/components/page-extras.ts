@@ -17,6 +17,17 @@ for (const a of switches) for (const type of ['pointerdown', 'focus', 'click']) 
 addEventListener('hashchange', syncSwitches);
 addEventListener('popstate', syncSwitches);
 
+// Collapsed sections print open (CSS does it where ::details-content is supported; this, everywhere else).
+let opened: HTMLDetailsElement[] = [];
+addEventListener('beforeprint', () => {
+  opened = [...document.querySelectorAll<HTMLDetailsElement>('details:not([open])')];
+  for (const d of opened) d.open = true;
+});
+addEventListener('afterprint', () => {
+  for (const d of opened) d.open = false;
+  opened = [];
+});
+
 addEventListener('beforeprint', () => {
   const stamp = document.querySelector<HTMLElement>('[data-print-stamp]');
   if (!stamp) return;
