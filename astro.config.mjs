@@ -4,10 +4,15 @@ import mdx from '@astrojs/mdx';
 import linkChecker from './src/integrations/link-checker/index.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { cspCheckPlugin } from './src/lib/mdx-csp.ts';
+import siteMap from './src/integrations/sitemap.ts';
+import notFoundPages from './src/integrations/not-found.ts';
 
 // The site's public address and path; set them for your host (see README, "Deploy").
 const site = process.env.SITE_URL ?? 'https://icp-deregistration.example.org';
 const base = process.env.BASE_PATH ?? '/';
+// The repository's address (e.g. https://github.com/owner/name) for "Report a problem" and "Edit this page";
+// unset, those links are left out (README, "Deploy").
+const repo = process.env.SITE_REPO ?? '';
 
 export default defineConfig({
   site,
@@ -27,11 +32,12 @@ export default defineConfig({
   },
   // The link checker runs on the finished output (a broken link fails the build). The search index (Pagefind,
   // one index per language) is built from the checked pages by scripts/build.mjs, after Astro has exited.
-  integrations: [mdx(), linkChecker()],
+  integrations: [mdx(), notFoundPages(), siteMap({ contentDir: process.env.ICP_CONTENT_DIR ?? './content', base }), linkChecker()],
   // Markdown and MDX markup the CSP would block (inline script or style, frames, forms posting elsewhere) fails the build.
   markdown: { processor: satteri({ hastPlugins: [cspCheckPlugin] }) },
   devToolbar: { enabled: false },
   vite: {
+    define: { 'import.meta.env.SITE_REPO': JSON.stringify(repo) },
     build: {
       // Never inline a small script or asset into the HTML: the CSP allows no inline code.
       assetsInlineLimit: 0,

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// The tests need two programs from Debian: Chromium (Playwright cannot download its own browser here)
-// and nginx (the deploy/nginx server block is tested for real). Install whichever is missing.
+// The tests need programs from Debian: Chromium (Playwright cannot download its own browser here), nginx (the
+// deploy/nginx server block is tested for real) and poppler-utils (the print test reads a PDF's text). Install whichever is missing.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
 const needed = [
   { bin: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium' },
   { bin: process.env.NGINX_PATH ?? '/usr/sbin/nginx', pkg: 'nginx-light' },
+  // pdftotext reads the text of a page printed to PDF (tests/e2e/editorial.spec.ts).
+  { bin: process.env.PDFTOTEXT_PATH ?? '/usr/bin/pdftotext', pkg: 'poppler-utils' },
 ];
 const missing = needed.filter((n) => !existsSync(n.bin));
 if (missing.length > 0) {

@@ -75,11 +75,13 @@ export function startServer({ root, port = 0, host = '127.0.0.1', base = '/' } =
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      notFound(res);
+      notFound(res, pathname.slice(base.length));
     }
   });
-  async function notFound(res) {
-    const page = join(dir, '404.html');
+  // As deploy/nginx does: a missing address under en/ gets the English 404, any other the root one.
+  async function notFound(res, rel = '') {
+    const english = join(dir, 'en/404.html');
+    const page = rel.startsWith('en/') && existsSync(english) ? english : join(dir, '404.html');
     const body = existsSync(page) ? await readFile(page) : Buffer.from('Not found');
     res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
   }

@@ -89,6 +89,7 @@ export const provinceSchema = z.strictObject({
   dropped: z.array(droppedLinkSchema).default([]),
   notes: z.array(noteSchema).default([]),
   route: z.array(routeStepSchema).default([]),
+  /** What changed on this page and when: the page's change history and the changes feed (/feed.xml). */
   changes: z.array(changeSchema).min(1, 'a province needs at least one change-history entry'),
   updated: isoDate,
 });

@@ -81,5 +81,8 @@ describe('deploy/nginx/site.conf, run by a real nginx on 127.0.0.1', () => {
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('找不到这个页面');
     expect(missing.headers.get('content-security-policy')).toBe(headersFileSecurityHeaders().get('content-security-policy'));
+    const english = await fetch(`${origin}/en/provinces/atlantis/`);
+    expect(english.status).toBe(404);
+    expect(await english.text()).toMatch(/<html lang="en"[\s\S]*Page not found/);
   });
 });

@@ -37,7 +37,7 @@ describe('release builds', () => {
     expect(html).toContain('href="/guide/provinces/hunan/"');
     expect(html).toContain('<link rel="canonical" href="https://example.org/guide/en/provinces/hunan/"');
     expect(html).not.toMatch(/(?:href|src)="\/(?!guide\/)/);
-    const sitemap = await readFile(join(build.outDir, 'sitemap.xml'), 'utf8');
+    const sitemap = await readFile(join(build.outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://example.org/guide/en/provinces/hunan/</loc>');
   });
 });

@@ -4,11 +4,23 @@
  * from the small names index (src/lib/names-search.ts); Pagefind is requested only after that, and its results follow.
  */
 import { searchNames, type NameEntry } from '../../lib/names-search';
+import { queryTerms, sentenceSnippet } from '../../lib/excerpt';
 
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  weighted_locations?: { balanced_score: number }[];
+  locations?: number[];
+}
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text. */
+  content?: string;
   meta: Record<string, string | undefined>;
+  /** One per section (a heading with an id) that matched; its url carries the heading's anchor. */
+  sub_results?: PagefindSubResult[];
 }
 interface PagefindSearch {
   results: { id: string; score: number; data: () => Promise<PagefindResultData> }[];
@@ -143,13 +155,15 @@ export async function searchInStages(
 
 /** The names hits, then Pagefind's hits not already shown. */
 export function mergeOutcomes(early: readonly Hit[], full: Outcome, limit: number): Outcome {
-  const shown = new Set(early.map((h) => h.url));
-  const hits = [...early, ...full.hits.filter((h) => !shown.has(h.url))].slice(0, limit);
-  const loaded = new Set(full.hits.map((h) => h.url));
+  // Pagefind's hits link to the section that matched (…/hunan/#notes): the same page as a names hit.
+  const page = (url: string) => url.split('#')[0];
+  const shown = new Set(early.map((h) => page(h.url)));
+  const hits = [...early, ...full.hits.filter((h) => !shown.has(page(h.url)))].slice(0, limit);
+  const loaded = new Set(full.hits.map((h) => page(h.url)));
   // Names hits Pagefind did not return: city matches (Pagefind indexes a province's own names, not its cities).
   // A names hit for a province's own name ranks high in Pagefind too (title and aliases metadata), so it is among
   // the loaded hits whenever Pagefind has it; so the count is exact but for a province beyond the loaded hits.
-  const extra = early.filter((h) => !loaded.has(h.url)).length;
+  const extra = early.filter((h) => !loaded.has(page(h.url))).length;
   return { total: full.total + extra, hits };
 }
 
@@ -185,9 +199,43 @@ export async function runSearch(config: SearchConfig, raw: string, filters: Reco
     .sort((a, b) => b.score - a.score)
     .map(({ r }) => r);
   const data = await Promise.all(ranked.slice(0, limit).map((r) => r.data()));
+  const terms = queryTerms(query);
+  return { total: found.results.length, hits: data.map((d) => toHit(d, terms)) };
+}
+
+/** The section that matched most: its weighted matches summed (Pagefind lists the page's top as one too). */
+function bestSection(subs: readonly PagefindSubResult[]): PagefindSubResult | undefined {
+  const weight = (s: PagefindSubResult) => s.weighted_locations?.reduce((sum, w) => sum + w.balanced_score, 0) ?? s.locations?.length ?? 0;
+  return subs.reduce<PagefindSubResult | undefined>((best, s) => (!best || weight(s) > weight(best) ? s : best), undefined);
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** Where a section's excerpt is in the page's text, to look for the match there first. */
+function offsetOf(content: string, excerptHtml: string): number {
+  const plain = excerptHtml.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!).replace(/^…|…$/g, '');
+  const at = content.indexOf(plain.slice(0, 16));
+  return Math.max(at, 0);
+}
+
+/**
+ * A Pagefind result as a hit: linked to the section that matched, with a snippet from the start of the matching
+ * sentence that marks the query's own words (src/lib/excerpt.ts). Pagefind's excerpt stays when the query's words
+ * are not in the text as typed (a stemmed match: "fridays").
+ */
+function toHit(d: PagefindResultData, terms: readonly string[]): Hit {
+  const subs = d.sub_results ?? [];
+  const best = bestSection(subs);
+  const content = d.content ?? '';
+  const snippet = sentenceSnippet(content, terms, {
+    from: best ? offsetOf(content, best.excerpt) : 0,
+    headings: subs.map((s) => s.title),
+  });
   return {
-    total: found.results.length,
-    hits: data.map((d) => ({ url: d.url, title: d.meta['title'] ?? d.url, administration: d.meta['administration'], excerpt: d.excerpt })),
+    url: best?.url ?? d.url,
+    title: d.meta['title'] ?? d.url,
+    administration: d.meta['administration'],
+    excerpt: snippet ?? best?.excerpt ?? d.excerpt,
   };
 }
 

@@ -1,0 +1,67 @@
+/** The changes feed: an Atom document (RFC 4287) with one entry per change in the pages' change histories. */
+
+export interface FeedEntry {
+  /** The page that changed (absolute URL). */
+  url: string;
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+  note: string;
+}
+
+export interface Feed {
+  /** The feed's own address (absolute): also its id. */
+  self: string;
+  /** The site's home page in the feed's language (absolute). */
+  home: string;
+  lang: string;
+  title: string;
+  subtitle: string;
+  author: string;
+  entries: readonly FeedEntry[];
+}
+
+const escape = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+const instant = (date: string) => `${date}T00:00:00Z`;
+
+/**
+ * Entries newest first (a stable order for equal dates: page, then the order the history lists them). Each entry's
+ * id is the page's address with the change's date and its place among that page's changes of that day, so it stays
+ * the same from one build to the next while the history only grows.
+ */
+export function atomFeed(feed: Feed): string {
+  const seen = new Map<string, number>();
+  const entries = feed.entries.map((e) => {
+    const key = `${e.url} ${e.date}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return { ...e, id: `${e.url}#change-${e.date}${n > 1 ? `-${n}` : ''}` };
+  });
+  entries.sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1));
+  const updated = entries[0]?.date ?? '1970-01-01';
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escape(feed.lang)}">`,
+    `  <id>${escape(feed.self)}</id>`,
+    `  <title>${escape(feed.title)}</title>`,
+    `  <subtitle>${escape(feed.subtitle)}</subtitle>`,
+    `  <link rel="self" type="application/atom+xml" href="${escape(feed.self)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escape(feed.home)}"/>`,
+    `  <updated>${instant(updated)}</updated>`,
+    `  <author><name>${escape(feed.author)}</name></author>`,
+    ...entries.flatMap((e) => [
+      '  <entry>',
+      `    <id>${escape(e.id)}</id>`,
+      `    <title>${escape(e.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escape(e.url)}"/>`,
+      `    <updated>${instant(e.date)}</updated>`,
+      `    <summary>${escape(e.note)}</summary>`,
+      '  </entry>',
+    ]),
+    '</feed>',
+    '',
+  ];
+  return lines.join('\n');
+}
