@@ -27,7 +27,7 @@ const USAGE = `Usage: npm run check:links:external -- [options]
   --archive-api <url>     the Internet Archive's availability API (default: ${DEFAULT_ARCHIVE_API}); "none" skips it
   --site <url>            the site's own origin, never checked (default: $SITE_URL, else read from the pages' canonical links)
   --timeout <ms>          per request (default ${DEFAULT_OPTIONS.timeoutMs})
-  --retries <n>           extra attempts on 5xx, timeouts and network errors (default ${DEFAULT_OPTIONS.retries})
+  --retries <n>           extra attempts on 429, 5xx, timeouts and network errors (default ${DEFAULT_OPTIONS.retries})
   --backoff <ms>          first retry delay, doubling each time (default ${DEFAULT_OPTIONS.backoffMs})
   --max-retry-after <ms>  the longest Retry-After (429, 503) to wait for (default ${DEFAULT_OPTIONS.maxRetryAfterMs})
   --concurrency <n>       requests at once (default ${DEFAULT_OPTIONS.concurrency})

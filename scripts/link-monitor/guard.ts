@@ -41,6 +41,7 @@ export async function publicAddresses(hostname: string, options: Pick<GuardOptio
   const bare = hostname.replace(/^\[(.*)\]$/, '$1');
   const family = isIP(bare);
   const addresses = family ? [{ address: bare, family }] : await options.resolver(bare);
+  if (addresses.length === 0) throw Object.assign(new Error(`no address for ${bare}`), { code: 'ENOTFOUND' });
   for (const { address } of addresses) {
     const range = addressRange(address) ?? 'not an IP address';
     if (range === 'public' || (range === 'loopback' && options.allowLoopback)) continue;

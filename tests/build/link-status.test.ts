@@ -36,28 +36,32 @@ describe('the province pages show the committed link statuses (content/link-stat
     expect(built.code, built.output).toBe(0);
   });
 
-  it('in Chinese: the date of the check, since when a link fails, an archived copy, and "尚未检查" without an entry', async () => {
-    expect(await statuses('provinces/shanghai/index.html')).toEqual({
+  // What each Shanghai link and the one checked Beijing link show, in each language; the other Beijing links have no entry.
+  const SHOWN = {
+    '': {
       'http://114.80.217.250/':
         'timeout: 自 2026-11-30 起无法打开（服务器无响应；2026-12-07 检查） | 网页存档（web.archive.org，2019-08-01；在中国大陆可能打不开）',
       'https://beian.shca.gov.cn/': 'ok: 2026-12-07 检查：可以打开',
       'https://shca.miit.gov.cn/': 'client-error: 自 2026-11-30 起无法打开（服务器返回 HTTP 404；2026-12-07 检查）',
-    });
-    const beijing = await statuses('provinces/beijing/index.html');
-    expect(beijing['https://bjca.miit.gov.cn/']).toBe('rate-limited: 2026-12-07 检查：服务器要求稍后再试（HTTP 429），未能确认');
-    expect(Object.values(beijing).filter((s) => s === 'not-checked: 尚未检查')).toHaveLength(Object.keys(beijing).length - 1);
-  });
-
-  it('in English, the same', async () => {
-    expect(await statuses('en/provinces/shanghai/index.html')).toEqual({
+      beijing: 'rate-limited: 2026-12-07 检查：服务器要求稍后再试（HTTP 429），未能确认',
+      none: 'not-checked: 尚未检查',
+    },
+    'en/': {
       'http://114.80.217.250/':
         'timeout: Not reachable since 2026-11-30 (no answer from the server; checked 2026-12-07) | Archived copy (web.archive.org, 2019-08-01; may not open in mainland China)',
       'https://beian.shca.gov.cn/': 'ok: Checked 2026-12-07: it answered',
       'https://shca.miit.gov.cn/': 'client-error: Not reachable since 2026-11-30 (the server answered HTTP 404; checked 2026-12-07)',
-    });
-    expect((await statuses('en/provinces/beijing/index.html'))['https://bjca.miit.gov.cn/']).toBe(
-      'rate-limited: Checked 2026-12-07: the server asked us to come back later (HTTP 429), so it is not confirmed',
-    );
+      beijing: 'rate-limited: Checked 2026-12-07: the server asked us to come back later (HTTP 429), so it is not confirmed',
+      none: 'not-checked: Not checked yet',
+    },
+  };
+
+  it.each(Object.entries(SHOWN))('"%s": the date of the check, since when a link fails, an archived copy, "not checked yet" without an entry', async (prefix, shown) => {
+    const { beijing: checked, none, ...shanghai } = shown;
+    expect(await statuses(`${prefix}provinces/shanghai/index.html`)).toEqual(shanghai);
+    const beijing = await statuses(`${prefix}provinces/beijing/index.html`);
+    expect(beijing['https://bjca.miit.gov.cn/']).toBe(checked);
+    expect(Object.values(beijing).filter((s) => s === none)).toHaveLength(Object.keys(beijing).length - 1);
   });
 
   it('the archived copy is an ordinary external link, with the rel policy', async () => {

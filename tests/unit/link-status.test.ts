@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAvailability } from '../../scripts/link-monitor/archive';
 import type { LinkResult } from '../../scripts/link-monitor/monitor';
@@ -197,5 +198,17 @@ describe('linkKey', () => {
     expect(linkKey('http://%E5%9F%9F%E5%90%8D.%E4%BF%A1%E6%81%AF')).toBe(linkKey('http://域名.信息'));
     expect(linkKey('https://a.gov.cn/x#y')).toBe('https://a.gov.cn/x');
     expect(linkKey('not a url')).toBeNull();
+  });
+});
+
+describe('the build reads statuses from content only', () => {
+  it('no code under src/ or scripts/build.mjs names the monitor\'s reports or the old report variable', () => {
+    const files = readdirSync(resolve(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|mjs|astro)$/.test(f))
+      .map((f) => join('src', f))
+      .concat('scripts/build.mjs');
+    const offenders = files.filter((f) => /external-links\.(json|md)|ICP_LINK_REPORT/.test(readFileSync(resolve(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
+    expect(files.length).toBeGreaterThan(20);
   });
 });
