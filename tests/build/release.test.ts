@@ -39,5 +39,8 @@ describe('release builds', () => {
     expect(html).not.toMatch(/(?:href|src)="\/(?!guide\/)/);
     const sitemap = await readFile(join(build.outDir, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://example.org/guide/en/provinces/hunan/</loc>');
+    // robots.txt is read only at the host's root: its rules name the base path, ready to be copied there.
+    const robots = await readFile(join(build.outDir, 'robots.txt'), 'utf8');
+    expect(robots).toMatch(/^# This site is served under \/guide\/;[^\n]*\nUser-agent: \*\nAllow: \/guide\/\n\nSitemap: https:\/\/example\.org\/guide\/sitemap\.xml\n$/);
   });
 });
