@@ -9,15 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { provinceSchema } from './schemas/province';
 import { sourceSchema, COPIES_PREFIX } from './schemas/source';
 import { procedureSchema } from './schemas/procedure';
-import {
-  formatProblems,
-  locate,
-  schemaProblems,
-  sizeProblem,
-  textProblems,
-  utf8Problem,
-  type ContentProblem,
-} from './lib/content-checks';
+import * as checks from './lib/content-checks';
+import type { ContentProblem } from './lib/content-checks';
 
 // Tests and the benchmark point the build at another content tree.
 const root = process.env.ICP_CONTENT_DIR ?? './content';
@@ -31,7 +24,7 @@ type GlobOptions = Parameters<typeof glob>[0] & { pattern: string; base: string 
 function contentError(file: string, problems: ContentProblem[]): Error {
   const shown = relative(process.cwd(), file);
   const name = shown.startsWith('..') || isAbsolute(shown) ? file : shown;
-  const error = new AstroError(formatProblems(name, problems));
+  const error = new AstroError(checks.formatProblems(name, problems));
   error.name = 'ContentError';
   const line = problems.find((p) => p.line)?.line;
   if (line) Object.assign(error, { loc: { file, line, column: 1 } });
@@ -52,7 +45,7 @@ function checkedGlob(options: GlobOptions, schema: z.ZodType, extra?: (data: unk
       const base = fileURLToPath(new URL(options.base.replace(/\/?$/, '/'), context.config.root));
       for await (const entry of listFiles(options.pattern, { cwd: base })) {
         const file = join(base, entry);
-        const problem = sizeProblem((await stat(file)).size);
+        const problem = checks.sizeProblem((await stat(file)).size);
         if (problem) throw contentError(file, [{ path: [], message: problem }]);
       }
       const yamlText = new Map<string, { text: string; lineOffset: number }>(); // for the lines of schema errors
@@ -65,7 +58,7 @@ function checkedGlob(options: GlobOptions, schema: z.ZodType, extra?: (data: unk
             async getEntryInfo(params: { fileUrl: URL; contents: string }) {
               const file = fileURLToPath(params.fileUrl);
               if (params.contents.includes('\uFFFD')) {
-                const problem = utf8Problem(await readFile(file));
+                const problem = checks.utf8Problem(await readFile(file));
                 if (problem) throw contentError(file, [problem]);
               }
               if (params.contents.trim() === '') throw contentError(file, [{ path: [], message: 'the file is empty (only blank lines)' }]);
@@ -86,8 +79,8 @@ function checkedGlob(options: GlobOptions, schema: z.ZodType, extra?: (data: unk
       const parseData: LoaderContext['parseData'] = async (props) => {
         const file = props.filePath ?? props.id;
         const where = yamlText.get(file);
-        const fail = (problems: ContentProblem[]) => contentError(file, locate(problems, where?.text, where?.lineOffset));
-        const text = textProblems(props.data);
+        const fail = (problems: ContentProblem[]) => contentError(file, checks.locate(problems, where?.text, where?.lineOffset));
+        const text = checks.textProblems(props.data);
         if (text.length > 0) throw fail(text);
         let data;
         try {
@@ -96,7 +89,7 @@ function checkedGlob(options: GlobOptions, schema: z.ZodType, extra?: (data: unk
           // Astro's message has no lines and prints a root-level problem as `****`: parse again for the issues themselves.
           const result = await schema.safeParseAsync(props.data);
           if (result.success) throw error;
-          throw fail(schemaProblems(result.error.issues));
+          throw fail(checks.schemaProblems(result.error.issues));
         }
         const problems = extra?.(data) ?? [];
         if (problems.length > 0) throw fail(problems);
