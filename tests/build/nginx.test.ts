@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,27 @@ const HEADERS_CONF = join(PROJECT_ROOT, 'deploy/nginx/security-headers.conf');
 function headersFileSecurityHeaders(): Map<string, string> {
   const rules = parseHeadersFile(readFileSync(join(PROJECT_ROOT, 'public/_headers'), 'utf8'));
   return new Map(rules.find((r: { pattern: string }) => r.pattern === '/*')!.headers.map(([k, v]: [string, string]) => [k.toLowerCase(), v]));
+}
+
+/** The Cache-Control public/_headers gives `path` (a host joins the values of every rule that matches). */
+function headersFileCacheControl(path: string): string {
+  const rules = parseHeadersFile(readFileSync(join(PROJECT_ROOT, 'public/_headers'), 'utf8')) as { regex: RegExp; headers: [string, string][] }[];
+  return rules
+    .filter((r) => r.regex.test(path))
+    .flatMap((r) => r.headers.filter(([k]) => k.toLowerCase() === 'cache-control').map(([, v]) => v))
+    .join(', ');
+}
+
+/** A GET with headers fetch() will not send (Host), as nginx answers it; redirects are not followed. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { headers }, (res) => {
+      res.resume();
+      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
 }
 
 function freePort(): Promise<number> {
@@ -84,5 +106,45 @@ describe('deploy/nginx/site.conf, run by a real nginx on 127.0.0.1', () => {
     const english = await fetch(`${origin}/en/provinces/atlantis/`);
     expect(english.status).toBe(404);
     expect(await english.text()).toMatch(/<html lang="en"[\s\S]*Page not found/);
+  });
+
+  it('redirects with a relative Location, never one built from the request\'s Host', async () => {
+    const res = await rawGet(`${origin}/en/provinces`, { Host: 'evil.example' });
+    expect(res.status).toBe(301);
+    expect(res.headers.location).toBe('/en/provinces/');
+  });
+
+  it('hides its version and marks compressed responses Vary: Accept-Encoding', async () => {
+    for (const path of ['/', '/en/provinces/hunan/']) {
+      const res = await fetch(origin + path, { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.headers.get('server'), path).toBe('nginx');
+      expect(res.headers.get('vary'), path).toMatch(/Accept-Encoding/i);
+    }
+    const missing = await fetch(`${origin}/provinces/atlantis/`);
+    expect(missing.headers.get('server')).toBe('nginx');
+    expect(await missing.text()).not.toMatch(/nginx\/\d/);
+  });
+
+  it('caches fingerprinted files for a year and revalidates pages and unhashed files', async () => {
+    const immutable = 'public, max-age=31536000, immutable';
+    const chunk = (dir: string, sub: string) => `/${dir}${sub}/${readdirSync(join(DIST, dir, sub))[0]}`;
+    const meta = (dir: string) => `/${dir}${readdirSync(join(DIST, dir)).find((f) => f.endsWith('.pf_meta'))}`;
+    for (const path of [chunk('pagefind/', 'fragment'), chunk('en/pagefind/', 'index'), meta('pagefind/'), meta('en/pagefind/')]) {
+      const res = await fetch(origin + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe(immutable);
+      expect(headersFileCacheControl(path), `public/_headers for ${path}`).toBe(immutable);
+      expect(res.headers.get('content-security-policy'), path).toBe(headersFileSecurityHeaders().get('content-security-policy'));
+    }
+    for (const path of ['/', '/en/provinces/hunan/', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/search-names.json', '/provinces/atlantis/']) {
+      expect((await fetch(origin + path)).headers.get('cache-control'), path).toBe('no-cache');
+    }
+  });
+
+  it('does not serve the _headers file', async () => {
+    expect(existsSync(join(DIST, '_headers'))).toBe(true);
+    const res = await fetch(`${origin}/_headers`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('Content-Security-Policy:');
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroBuild } from './build-helpers';
+import { PROJECT_ROOT, astroBuild } from './build-helpers';
 
 const outDirs: string[] = [];
 afterAll(() => Promise.all(outDirs.map((d) => rm(join(d, '..'), { recursive: true, force: true }))));
@@ -39,5 +39,12 @@ describe('release builds', () => {
     expect(html).not.toMatch(/(?:href|src)="\/(?!guide\/)/);
     const sitemap = await readFile(join(build.outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://example.org/guide/en/provinces/hunan/</loc>');
+    // Pagefind's notice ships beside each of its bundles, as its package has it.
+    const notice = await readFile(join(PROJECT_ROOT, 'node_modules/pagefind/LICENSE/LICENSE'), 'utf8');
+    expect(notice).toContain('MIT License');
+    for (const bundle of ['pagefind', 'en/pagefind']) expect(await readFile(join(build.outDir, bundle, 'LICENSE.txt'), 'utf8')).toBe(notice);
+    // robots.txt is read only at the host's root: its rules name the base path, ready to be copied there.
+    const robots = await readFile(join(build.outDir, 'robots.txt'), 'utf8');
+    expect(robots).toMatch(/^# This site is served under \/guide\/;[^\n]*\nUser-agent: \*\nAllow: \/guide\/\n\nSitemap: https:\/\/example\.org\/guide\/sitemap\.xml\n$/);
   });
 });

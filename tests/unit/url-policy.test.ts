@@ -40,12 +40,15 @@ describe('urlPolicyProblems', () => {
   });
 
   it('refuses the session-id variants: percent-encoded, other path parameters, hyphenated names', () => {
-    expect(rules('http://x.gov.cn/a.action%3Bjsessionid%3DABC?id=8')).toContain('error:session-id');
-    expect(rules('http://x.gov.cn/a.action%3Bjsessionid=ABC?id=8')).toContain('error:session-id');
-    expect(rules('https://example.org/a;phpsessid=abc')).toContain('error:session-id');
-    expect(rules('https://example.org/a;sid=abc?x=1')).toContain('error:session-id');
-    expect(rules('https://example.org/a?session-id=abc')).toContain('error:session-id');
-    expect(rules('https://example.org/a?Session_ID=abc')).toContain('error:session-id');
+    const variants = [
+      'http://x.gov.cn/a.action%3Bjsessionid%3DABC?id=8',
+      'http://x.gov.cn/a.action%3Bjsessionid=ABC?id=8',
+      'https://example.org/a;phpsessid=abc',
+      'https://example.org/a;sid=abc?x=1',
+      'https://example.org/a?session-id=abc',
+      'https://example.org/a?Session_ID=abc',
+    ];
+    for (const url of variants) expect(rules(url), url).toContain('error:session-id');
     // Other path parameters and look-alike names are fine.
     expect(rules('https://example.org/a;version=2?side=1')).toEqual([]);
     expect(rules('https://example.org/a?session-length=5')).toEqual([]);

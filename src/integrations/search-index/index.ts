@@ -7,7 +7,7 @@
  * before indexing, and Pagefind's memory never adds to Astro's. One Pagefind process per language, one after the
  * other: its indexer holds every page's words at once, so the peak is one language's pages, not the site's.
  */
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { LANGS, langParam, type Lang } from '../../lib/i18n.ts';
@@ -18,6 +18,11 @@ export interface IndexOptions {
   site: string;
   /** The site's languages, each of which must get a bundle with at least one page. */
   languages?: readonly Lang[];
+}
+
+/** Pagefind's licence notice (MIT), as its package ships it, beside each bundle: the bundle is Pagefind's code. */
+export async function copyPagefindNotice(bundle: string): Promise<void> {
+  await copyFile(new URL('../LICENSE/LICENSE', import.meta.resolve('pagefind')), join(bundle, 'LICENSE.txt'));
 }
 
 /** Builds the bundles; returns the summary line, or throws naming what is wrong. */
@@ -41,6 +46,7 @@ export async function indexSite({ site, languages = LANGS }: IndexOptions): Prom
     }
     // The site has its own small search UI: Pagefind's UI bundles (~400 KB) would only be dead files.
     for (const file of await readdir(outputPath)) if (isUnusedUiFile(file)) await rm(join(outputPath, file));
+    await copyPagefindNotice(outputPath);
     const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
     const problems = checkEntry(entry, [lang]);
     if (problems.length > 0) throw new Error(`search-index: ${bundleDir(dirs[i])}: ${problems.join('; ')}`);
