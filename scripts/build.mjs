@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build`: `astro build` (pages, then the link checker, which fails the build on a broken link), then the
-// search index (src/integrations/search-index/) in this process once Astro has exited, so the build's peak memory
+// search index (scripts/search-index/) in this process once Astro has exited, so the build's peak memory
 // is the larger of the two steps, not their sum. Arguments go to `astro build` (e.g. --root DIR).
 //
 // Astro's process gets memory settings, measured with `npm run bench` (bench/README.md). None caps the heap: a cap
@@ -45,7 +45,7 @@ if (code !== 0) process.exit(code);
 // The directory Astro just wrote, by the rule of astro.config.mjs (and every script and test): $ICP_OUT_DIR or dist.
 // Not read by importing the config: that would cost this process, which waits beside Pagefind, ~120 MB.
 const outDir = resolve(root, process.env.ICP_OUT_DIR ?? 'dist');
-const { indexSite } = await import('../src/integrations/search-index/index.ts');
+const { indexSite } = await import('./search-index/index.ts');
 const time = () => new Date().toTimeString().slice(0, 8); // as Astro's log lines begin
 try {
   const summary = await indexSite({ site: outDir });
