@@ -39,9 +39,9 @@ const PAGES = [
   ['procedure', '/procedure/'],
 ];
 const SEARCHES = [
-  { lang: 'zh', query: '浙江' },
+  { lang: 'zh-cn', query: '浙江' },
   { lang: 'en', query: 'Zhejiang' },
-  { lang: 'zh', query: 'hangzhou' }, // pinyin of a city, typed on the Chinese page
+  { lang: 'zh-cn', query: 'hangzhou' }, // pinyin of a city, typed on the Chinese page
 ];
 const prefixOf = (lang) => (lang === 'en' ? '/en' : '');
 
@@ -86,7 +86,7 @@ const browser = await launch();
 const pages = [];
 const searches = [];
 try {
-  for (const lang of ['zh', 'en']) {
+  for (const lang of ['zh-cn', 'en']) {
     for (const [name, path] of PAGES) {
       log(`bench: ${lang} ${name}…`);
       pages.push({ name, lang, ...(await measureLoad(browser, `${origin}${prefixOf(lang)}${path}`)) });
@@ -94,7 +94,7 @@ try {
   }
   const hasSearch = (await fetch(`${origin}/search/`)).ok;
   if (!hasSearch) log('bench: the site has no /search/ page; search not measured');
-  for (const lang of hasSearch ? ['zh', 'en'] : []) {
+  for (const lang of hasSearch ? ['zh-cn', 'en'] : []) {
     // The search page itself on arrival (it starts loading the index at once, so this includes Pagefind's start-up).
     pages.push({ name: 'search page', lang, ...(await measureLoad(browser, `${origin}${prefixOf(lang)}/search/?q=`)) });
   }

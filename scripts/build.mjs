@@ -1,24 +1,24 @@
 #!/usr/bin/env node
 // `npm run build`: `astro build` (pages, then the link checker, which fails the build on a broken link), then the
-// search index (src/integrations/search-index/) in this process once Astro has exited, so the build's peak memory
+// search index (scripts/search-index/) in this process once Astro has exited, so the build's peak memory
 // is the larger of the two steps, not their sum. Arguments go to `astro build` (e.g. --root DIR).
 //
-// Astro's process gets memory settings, measured with `npm run bench` (bench/README.md):
-// - V8 heap limits: the build's live heap is under 200 MB at 10,000 pages, but with no limit V8 lets garbage grow
-//   past 1 GB on a machine with plenty of memory, and faulting those pages in costs seconds of system time. The
-//   young generation's 16 MB semi-spaces: rendering makes short-lived garbage fast, and with 4 MB V8 scavenged
-//   ~1,000 times (1.3-2.6 s) at 10,000 pages, with 16 MB ~260 times (1.0-1.7 s), for no higher peak
-//   (575-608 MB against 608-615 MB while rendering); at 64 MB the old space is crowded and major GCs take over;
+// Astro's process gets memory settings, measured with `npm run bench` (bench/README.md). None caps the heap: a cap
+// sized for today's registry crashes a larger one ("JavaScript heap out of memory"), so these only shape how it grows.
+// - --heap-growing-percent=10: after each major GC V8 lets the old space grow by 10% before the next one, instead of
+//   the factor it picks for a large machine, which lets garbage pass 1 GB while the live heap stays under 200 MB;
+// - --max-semi-space-size=16: rendering makes short-lived garbage fast; with 4 MB semi-spaces V8 scavenged ~1,000
+//   times (1.3-2.6 s) at 10,000 pages, with 16 MB ~260 times (1.0-1.7 s), for no higher peak;
 // - MIMALLOC_PURGE_DELAY=0: Rolldown's allocator (mimalloc) then returns freed memory to the system at once
 //   instead of keeping ~100 MB from bundling for reuse that never comes;
 // - MIMALLOC_ALLOW_THP=0: mimalloc then turns transparent huge pages off for the process (prctl), so the kernel
 //   no longer backs half-used 2 MB pages of its arena and of V8's heap: ~100 MB less at 10,000 pages.
-// Each can be overridden from the environment (NODE_OPTIONS, MIMALLOC_PURGE_DELAY, MIMALLOC_ALLOW_THP).
+// A V8 flag is left out when NODE_OPTIONS sets it; the mimalloc settings can be overridden from the environment.
 import { spawn } from 'node:child_process';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const V8_LIMITS = ['--max-old-space-size=256', '--max-semi-space-size=16'];
+const V8_FLAGS = ['--heap-growing-percent=10', '--max-semi-space-size=16'];
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(PROJECT_ROOT, 'node_modules/.bin');
 
@@ -27,16 +27,17 @@ const rootAt = args.indexOf('--root');
 const root = resolve(rootAt >= 0 ? args[rootAt + 1] : process.cwd());
 
 const nodeOptions = process.env.NODE_OPTIONS ?? '';
-const limits = V8_LIMITS.filter((flag) => !nodeOptions.includes(flag.split('=')[0]));
+// On the command line: Node refuses --heap-growing-percent in NODE_OPTIONS.
+const v8Flags = V8_FLAGS.filter((flag) => !nodeOptions.includes(flag.split('=')[0]));
 const env = {
   ...process.env,
-  PATH: `${BIN}${delimiter}${process.env.PATH}`, // `astro` on the project's Node (the `node` devDependency)
-  NODE_OPTIONS: [nodeOptions, ...limits].filter(Boolean).join(' '),
+  PATH: `${BIN}${delimiter}${process.env.PATH}`, // Astro and what it starts run on the project's Node
   MIMALLOC_PURGE_DELAY: process.env.MIMALLOC_PURGE_DELAY ?? '0',
   MIMALLOC_ALLOW_THP: process.env.MIMALLOC_ALLOW_THP ?? '0',
 };
 const code = await new Promise((done) => {
-  const child = spawn(join(BIN, 'astro'), ['build', ...args], { stdio: 'inherit', env });
+  // This script's own Node: the project's (the `node` devDependency), as `npm run` puts it first on PATH.
+  const child = spawn(process.execPath, [...v8Flags, join(BIN, 'astro'), 'build', ...args], { stdio: 'inherit', env });
   child.on('close', (status, signal) => done(status ?? (signal ? 1 : 0)));
 });
 if (code !== 0) process.exit(code);
@@ -44,7 +45,7 @@ if (code !== 0) process.exit(code);
 // The directory Astro just wrote, by the rule of astro.config.mjs (and every script and test): $ICP_OUT_DIR or dist.
 // Not read by importing the config: that would cost this process, which waits beside Pagefind, ~120 MB.
 const outDir = resolve(root, process.env.ICP_OUT_DIR ?? 'dist');
-const { indexSite } = await import('../src/integrations/search-index/index.ts');
+const { indexSite } = await import('./search-index/index.ts');
 const time = () => new Date().toTimeString().slice(0, 8); // as Astro's log lines begin
 try {
   const summary = await indexSite({ site: outDir });

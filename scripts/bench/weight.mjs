@@ -2,13 +2,13 @@
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export const KINDS = ['html', 'css', 'js', 'other'];
+const KINDS = ['html', 'css', 'js', 'other'];
 
 // What a static host or CDN compresses. Pagefind's index files are already gzipped by Pagefind and are sent as is.
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|wasm|manifest\+json)|image\/svg\+xml)/;

@@ -130,8 +130,3 @@ export function urlPolicyProblems(raw: string): PolicyProblem[] {
   }
   return problems;
 }
-
-/** Removes `;jsessionid=…` (and similar) from a URL as published, keeping the rest byte for byte. */
-export function stripSessionId(raw: string): string {
-  return raw.replace(/;\s*[a-z_]*sessionid=[^?#]*/i, '');
-}

@@ -6,7 +6,6 @@ export const localized = z.strictObject({
   zh: z.string().trim().min(1, 'Chinese text (zh) is empty'),
   en: z.string().trim().min(1, 'English text (en) is empty'),
 });
-export type Localized = z.infer<typeof localized>;
 
 /** Ids of entries in content/sources/ (file name without extension). */
 export const sourceId = z

@@ -35,7 +35,6 @@ export const linkSchema = z.strictObject({
   unconfirmed: z.boolean().default(false),
   note: localized.optional(),
 });
-export type ProvinceLink = z.infer<typeof linkSchema>;
 
 export const noteSchema = z.strictObject({
   text: localized,

@@ -3,7 +3,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countPages, measuredBuild, phases, syntheticContent } from '../../scripts/bench/build.mjs';
 import { launch, measureLoad } from '../../scripts/bench/weight.mjs';
+import { loadYamlCollection } from '../unit/content-helpers';
 import { PROJECT_ROOT, cleanEnv } from './build-helpers';
 
 describe('a measured build of a synthetic registry', () => {
@@ -34,7 +34,7 @@ describe('a measured build of a synthetic registry', () => {
 
   it('builds, and counts the pages it emitted', () => {
     expect(result.code, result.lines.map((l) => l.line).join('\n')).toBe(0);
-    const real = readdirSync(join(PROJECT_ROOT, 'content/provinces')).length;
+    const real = loadYamlCollection('provinces').length;
     const sitePages = countPages(join(PROJECT_ROOT, process.env['ICP_OUT_DIR'] ?? 'dist')); // npm test builds the site first
     // Two languages: n province pages each instead of the real ones; every other page as on the real site.
     expect(result.pages).toBe(sitePages - 2 * real + 2 * n);

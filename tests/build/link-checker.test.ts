@@ -88,13 +88,12 @@ describe('the link checker in real builds', () => {
     expect(b.report.errors[0]?.page).toBe('/');
   });
 
-  it('passes the real site, with http:// and the bare-IP Shanghai link as warnings only, in well under a second', () => {
+  it('passes the real site, with http:// and the bare-IP Shanghai link as warnings only', () => {
     const b = built.site;
     expect(b.code).toBe(0);
-    const line = /\[link-checker\] (\d+) pages, (\d+) links .* checked in (\d+) ms: 0 errors, (\d+) warnings/.exec(b.output);
+    const line = /\[link-checker\] (\d+) pages, (\d+) links .* checked in \d+ ms: 0 errors, (\d+) warnings/.exec(b.output);
     expect(line).not.toBeNull();
     expect(Number(line![1])).toBeGreaterThan(60);
-    expect(Number(line![3])).toBeLessThan(1000);
     expect(b.report.errors).toEqual([]);
     expect(new Set(b.report.warnings.map((w) => w.rule))).toEqual(new Set(['insecure', 'bare-ip']));
     expect(b.report.warnings.filter((w) => w.rule === 'bare-ip').map((w) => w.page).sort()).toEqual(['/en/provinces/shanghai/', '/provinces/shanghai/']);

@@ -45,6 +45,6 @@ describe('release builds', () => {
     for (const bundle of ['pagefind', 'en/pagefind']) expect(await readFile(join(build.outDir, bundle, 'LICENSE.txt'), 'utf8')).toBe(notice);
     // robots.txt is read only at the host's root: its rules name the base path, ready to be copied there.
     const robots = await readFile(join(build.outDir, 'robots.txt'), 'utf8');
-    expect(robots).toMatch(/^# This site is served under \/guide\/;[^\n]*\nUser-agent: \*\nAllow: \/guide\/\n\nSitemap: https:\/\/example\.org\/guide\/sitemap\.xml\n$/);
+    expect(robots).toMatch(/^# This site is served under \/guide\/;[^\n]*\nUser-agent: \*\nAllow: \/guide\/\n\nSitemap: https:\/\/example\.org\/guide\/sitemap-index\.xml\n$/);
   });
 });

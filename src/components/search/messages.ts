@@ -17,7 +17,7 @@ export function searchMessages(lang: Lang): SearchMessages {
 
 /**
  * The data-* attributes both search forms carry: where the two indexes are (each language's Pagefind bundle lies
- * beside its pages, as src/integrations/search-index/ writes it), and the words the script fills in.
+ * beside its pages, as scripts/search-index/ writes it), and the words the script fills in.
  */
 export function searchDataAttributes(lang: Lang, base: string): Record<string, string> {
   const m = searchMessages(lang);

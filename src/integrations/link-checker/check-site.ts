@@ -13,8 +13,8 @@
 import { urlPolicyProblems, type PolicyProblem } from '../../lib/url-policy.ts';
 import { detached, extractPage, lineAt, type ExtractedLink } from './extract.ts';
 
-export type TrailingSlash = 'always' | 'never' | 'ignore';
-export type BuildFormat = 'directory' | 'file' | 'preserve';
+type TrailingSlash = 'always' | 'never' | 'ignore';
+type BuildFormat = 'directory' | 'file' | 'preserve';
 
 export interface SiteConfig {
   /** Astro `base`, e.g. "/" or "/guide/". */
@@ -35,7 +35,7 @@ export interface SiteInput {
   pages: Iterable<readonly [string, string]>;
 }
 
-export type Rule =
+type Rule =
   | PolicyProblem['rule']
   | 'missing-page'
   | 'missing-asset'
@@ -92,7 +92,7 @@ const PLACEHOLDER_ORIGIN = 'https://link-checker.invalid';
 /** Whether a tag's URL is fetched as a subresource (an asset) rather than followed as a link. */
 const LINK_TAGS = new Set(['a', 'area', 'link', 'form', 'meta']);
 
-export function normalizeBase(base: string): string {
+function normalizeBase(base: string): string {
   let b = base.startsWith('/') ? base : `/${base}`;
   if (!b.endsWith('/')) b += '/';
   return b;

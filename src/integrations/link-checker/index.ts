@@ -18,7 +18,7 @@ export interface LinkCheckerOptions {
   report?: string;
 }
 
-export const DEFAULT_REPORT = 'reports/link-check.json';
+const DEFAULT_REPORT = 'reports/link-check.json';
 
 export default function linkChecker(options: LinkCheckerOptions = {}): AstroIntegration {
   let config: AstroConfig | undefined;

@@ -20,7 +20,7 @@ export function problemLines(problems: readonly LinkProblem[]): string[] {
 }
 
 /** "insecure: 38, bare-ip: 1": warnings are counted per rule in the log and listed in full in the JSON. */
-export function countByRule(problems: readonly LinkProblem[]): string {
+function countByRule(problems: readonly LinkProblem[]): string {
   const counts = new Map<string, number>();
   for (const p of problems) counts.set(p.rule, (counts.get(p.rule) ?? 0) + 1);
   return [...counts].map(([rule, n]) => `${rule}: ${n}`).join(', ');

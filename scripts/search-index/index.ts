@@ -10,7 +10,7 @@
 import { copyFile, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { LANGS, langParam, type Lang } from '../../lib/i18n.ts';
+import { LANGS, langParam, type Lang } from '../../src/lib/i18n.ts';
 import { bundleDir, checkEntry, isUnusedUiFile, languageGlob, summaryLine, type PagefindEntry } from './summary.ts';
 
 export interface IndexOptions {
