@@ -23,7 +23,7 @@ describe('the province pages show the committed link statuses (content/link-stat
     const html = await page(path);
     const out: Record<string, string> = {};
     for (const item of html.split('<li data-link-kind').slice(1)) {
-      const url = /class="link-url"[^>]*>([^<]+)</.exec(item)?.[1];
+      const url = /class="link-url[^"]*"[^>]*>([^<]+)</.exec(item)?.[1];
       const status = /data-link-status="([^"]+)"[^>]*>([^<]*)</.exec(item);
       const archive = /data-link-archive[^>]*>(.*?)<\/span>/.exec(item)?.[1]?.replace(/<[^>]+>/g, '');
       if (url) out[url] = `${status?.[1]}: ${status?.[2]}${archive ? ` | ${archive}` : ''}`;
@@ -43,6 +43,7 @@ describe('the province pages show the committed link statuses (content/link-stat
         'timeout: 自 2026-11-30 起无法打开（服务器无响应；2026-12-07 检查） | 网页存档（web.archive.org，2019-08-01；在中国大陆可能打不开）',
       'https://beian.shca.gov.cn/': 'ok: 2026-12-07 检查：可以打开',
       'https://shca.miit.gov.cn/': 'client-error: 自 2026-11-30 起无法打开（服务器返回 HTTP 404；2026-12-07 检查）',
+      'https://beian.miit.gov.cn/#/Integrated/notice_list': 'not-checked: 尚未检查',
       beijing: 'rate-limited: 2026-12-07 检查：服务器要求稍后再试（HTTP 429），未能确认',
       none: 'not-checked: 尚未检查',
     },
@@ -51,6 +52,7 @@ describe('the province pages show the committed link statuses (content/link-stat
         'timeout: Not reachable since 2026-11-30 (no answer from the server; checked 2026-12-07) | Archived copy (web.archive.org, 2019-08-01; may not open in mainland China)',
       'https://beian.shca.gov.cn/': 'ok: Checked 2026-12-07: it answered',
       'https://shca.miit.gov.cn/': 'client-error: Not reachable since 2026-11-30 (the server answered HTTP 404; checked 2026-12-07)',
+      'https://beian.miit.gov.cn/#/Integrated/notice_list': 'not-checked: Not checked yet',
       beijing: 'rate-limited: Checked 2026-12-07: the server asked us to come back later (HTTP 429), so it is not confirmed',
       none: 'not-checked: Not checked yet',
     },
@@ -66,7 +68,7 @@ describe('the province pages show the committed link statuses (content/link-stat
 
   it('the archived copy is an ordinary external link, with the rel policy', async () => {
     const html = await page('provinces/shanghai/index.html');
-    expect(html).toContain('<a href="https://web.archive.org/web/20190801000000/http://114.80.217.250/" rel="noopener noreferrer">网页存档</a>');
+    expect(html).toMatch(/<a href="https:\/\/web\.archive\.org\/web\/20190801000000\/http:\/\/114\.80\.217\.250\/" rel="noopener noreferrer"[^>]*>网页存档<\/a>/);
   });
 
   it('/registry.json carries the same fields, and null for a link not checked yet', async () => {
