@@ -321,7 +321,7 @@ test.describe('the search page', () => {
     await expect(input).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/provinces\/hunan\/$/);
+    await expect(page).toHaveURL(/\/provinces\/hunan\/#notes$/); // the section that matched
   });
 
   test('"/" focuses the search field', async ({ page }) => {
@@ -369,7 +369,8 @@ test.describe('the header search box', () => {
     const box = page.locator('#site-search-q');
     const all = page.locator('[data-search-all]');
     await box.fill('Hangzhou');
-    await expect(page.locator('[data-search-panel] [data-search-results] li')).toHaveCount(2);
+    // Zhejiang only: a storage host in a Ningxia note is not indexed.
+    await expect(page.locator('[data-search-panel] [data-search-results] li')).toHaveCount(1);
     await expect(all).toBeHidden();
     await box.fill('Administration');
     await expect(all).toBeVisible();
