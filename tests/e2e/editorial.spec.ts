@@ -290,6 +290,11 @@ test.describe('the changes feeds', () => {
       const foot = await page.locator('footer a[data-feed-link]').getAttribute('href');
       expect(head).toBe(foot);
       expect((await request.get(new URL(foot!, page.url()).href)).status()).toBe(200);
+      // And beside "last updated" on the pages that have a change history.
+      for (const path of [`${prefix}provinces/hunan/`, `${prefix}procedure/`]) {
+        await page.goto(path);
+        await expect(page.locator('[data-updated-line] a[data-feed-link]'), path).toHaveAttribute('href', foot!);
+      }
     });
   }
 });

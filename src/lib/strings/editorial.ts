@@ -19,7 +19,8 @@ export default {
   feedEntryTitle: { zh: '{page}（{date}）', en: '{page} ({date})' },
   printAddress: { zh: '本页地址：', en: 'Page address: ' },
   printedOn: { zh: '打印日期：', en: 'Printed on ' },
-  breadcrumbs: { zh: '位置', en: 'Breadcrumbs' },
+  // The print date, filled in the browser ({month} is the English month name).
+  printDateFormat: { zh: '{y} 年 {m} 月 {d} 日', en: '{d} {month} {y}' },
   notFoundLookup: { zh: '备案号查询', en: 'Look up a filing number' },
   notFoundSuggest: { zh: '你要找的可能是：', en: 'Did you mean:' },
   ogImageAlt: {
