@@ -12,7 +12,12 @@ import { inSitemap, lastmodFor, type UpdatedDates } from '../lib/lastmod.ts';
 
 function readDates(contentDir: string): UpdatedDates {
   const updated = (text: string) => {
-    const data = yaml.load(text) as { updated?: unknown; slug?: unknown; lang?: unknown } | null;
+    let data: { updated?: unknown; slug?: unknown; lang?: unknown } | null = null;
+    try {
+      data = yaml.load(text) as typeof data;
+    } catch {
+      // A malformed file gets no <lastmod>; the content layer reports it with its file and line.
+    }
     // js-yaml reads an unquoted 2026-11-23 as a Date.
     const date = data?.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String(data?.updated ?? '');
     return { ...data, date };

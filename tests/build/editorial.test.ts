@@ -58,7 +58,10 @@ describe('with SITE_REPO set', () => {
       const entries = DomUtils.getElementsByTagName('entry', doc);
       const hunan = entries.filter((e) => DomUtils.textContent(DomUtils.getElementsByTagName('id', e)[0]!).includes('/provinces/hunan/'));
       expect(hunan.map((e) => DomUtils.textContent(DomUtils.getElementsByTagName('summary', e)[0]!)), file).toEqual([note, note === '更正了 <表格> 链接 & 说明' ? '初稿' : 'First version']);
-      expect(DomUtils.textContent(DomUtils.getElementsByTagName('updated', entries[0]!)[0]!), file).toBe('2026-11-25T00:00:00Z');
+      const updated = (e: (typeof entries)[number]) => DomUtils.textContent(DomUtils.getElementsByTagName('updated', e)[0]!);
+      expect(updated(hunan[0]!), file).toBe('2026-11-25T00:00:00Z');
+      const dates = entries.map(updated);
+      expect(dates, file).toEqual([...dates].sort().reverse());
     }
   });
 });
