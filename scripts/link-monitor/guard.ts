@@ -20,7 +20,7 @@ export const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all:
 export const BLOCKED_CODE = 'ERR_LINK_MONITOR_BLOCKED';
 
 /** Thrown instead of connecting: `address` is the first non-public address the host resolved to. */
-export class BlockedAddressError extends Error {
+class BlockedAddressError extends Error {
   readonly code = BLOCKED_CODE;
   readonly address: string;
   constructor(address: string, range: string) {
@@ -37,7 +37,7 @@ export interface GuardOptions {
 }
 
 /** The addresses `hostname` stands for, each checked; throws BlockedAddressError on the first that is not public. */
-export async function publicAddresses(hostname: string, options: Pick<GuardOptions, 'resolver' | 'allowLoopback'>): Promise<ResolvedAddress[]> {
+async function publicAddresses(hostname: string, options: Pick<GuardOptions, 'resolver' | 'allowLoopback'>): Promise<ResolvedAddress[]> {
   const bare = hostname.replace(/^\[(.*)\]$/, '$1');
   const family = isIP(bare);
   const addresses = family ? [{ address: bare, family }] : await options.resolver(bare);

@@ -9,7 +9,7 @@ import { fetch, type Agent } from 'undici';
 import { CLASS_GROUP, LINK_CLASSES, type LinkClass, type LinkGroup } from '../../src/lib/link-status.ts';
 import { BLOCKED_CODE, guardedAgent, systemResolver, type Resolver } from './guard.ts';
 
-export interface Hop {
+interface Hop {
   url: string;
   method: 'HEAD' | 'GET';
   status: number;
@@ -113,7 +113,7 @@ export function retryAfterMs(value: string | null, now: number): number | null {
 
 const NOT_CHECKED = 'the run reached its time limit first';
 
-export const abortableSleep: MonitorDeps['sleep'] = (ms, signal) =>
+const abortableSleep: MonitorDeps['sleep'] = (ms, signal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);

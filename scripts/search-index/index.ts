@@ -21,7 +21,7 @@ export interface IndexOptions {
 }
 
 /** Pagefind's licence notice (MIT), as its package ships it, beside each bundle: the bundle is Pagefind's code. */
-export async function copyPagefindNotice(bundle: string): Promise<void> {
+async function copyPagefindNotice(bundle: string): Promise<void> {
   await copyFile(new URL('../LICENSE/LICENSE', import.meta.resolve('pagefind')), join(bundle, 'LICENSE.txt'));
 }
 

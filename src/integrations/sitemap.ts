@@ -14,7 +14,7 @@ function readDates(contentDir: string): UpdatedDates {
   const updated = (text: string) => {
     let data: { updated?: unknown; slug?: unknown; lang?: unknown } | null = null;
     try {
-      data = yaml.load(text) as typeof data;
+      data = yaml.load(text) as { updated?: unknown; slug?: unknown; lang?: unknown } | null;
     } catch {
       // A malformed file gets no <lastmod>; the content layer reports it with its file and line.
     }

@@ -69,7 +69,7 @@ function peopleAtEnd(stem: string): string | undefined {
 export const PINYIN_FIXES: Readonly<Record<string, string>> = { 闵行: 'min hang', 丰都: 'feng du', 昌都: 'chang du', 喀什: 'ka shi' };
 
 /** Toneless pinyin syllables, lower case, ü kept: 吕梁 → ["lü", "liang"]. */
-export function pinyinSyllables(text: string): string[] {
+function pinyinSyllables(text: string): string[] {
   const fixed = PINYIN_FIXES[text];
   if (fixed) return fixed.split(' ');
   return pinyin(text, { toneType: 'none', type: 'array', v: false }).map((s) => s.toLowerCase());

@@ -18,7 +18,7 @@ export function queryTerms(query: string): string[] {
 }
 
 /** Every [start, end) of a term in text, case-insensitively; Latin terms only at the start of a word. */
-export function matches(text: string, terms: readonly string[]): [number, number][] {
+function matches(text: string, terms: readonly string[]): [number, number][] {
   const lower = text.toLowerCase();
   const found: [number, number][] = [];
   for (const term of terms) {

@@ -14,7 +14,7 @@ export const DEFAULT_LANG: Lang = 'zh-cn';
 /** The BCP 47 tag for `lang` and `hreflang` attributes. */
 export const HTML_LANG: Record<Lang, string> = { 'zh-cn': 'zh-CN', en: 'en' };
 /** The key into a `{ zh, en }` content field. */
-export const TEXT_KEY: Record<Lang, 'zh' | 'en'> = { 'zh-cn': 'zh', en: 'en' };
+const TEXT_KEY: Record<Lang, 'zh' | 'en'> = { 'zh-cn': 'zh', en: 'en' };
 export const LANG_NAMES: Record<Lang, string> = { 'zh-cn': '中文', en: 'English' };
 
 /** The `[...lang]` route parameter for a language: undefined puts the default language at the root. */

@@ -17,13 +17,13 @@ export interface LookupProvince {
 }
 
 /** The string-table keys (less `lookup_`) the script needs, and the common labels it shows. */
-export const MESSAGE_KEYS = [
+const MESSAGE_KEYS = [
   'empty', 'icpLicence', 'telecomLicence', 'publicSecurity', 'outsideSystem', 'region_hong_kong', 'region_macao',
   'region_taiwan', 'placeholderPrefix', 'unknownPrefix', 'missingPrefix', 'malformed_no_serial',
   'malformed_serial_length', 'malformed_site_number', 'malformed_missing_bei', 'unrecognized', 'domain', 'domainLink',
   'variant', 'serial', 'filedIn', 'number', 'site', 'provinceLink', 'prefixTableLink',
 ] as const;
-export const LABEL_KEYS = ['administration', 'howToDeregister', 'unconfirmed', 'source'] as const;
+const LABEL_KEYS = ['administration', 'howToDeregister', 'unconfirmed', 'source'] as const;
 export type Messages = Record<(typeof MESSAGE_KEYS)[number] | (typeof LABEL_KEYS)[number], string>;
 
 /** The messages, from the string table: `messagesFrom((key) => t(lang, key))` at build time. */

@@ -28,14 +28,14 @@ export interface PrefixVariant {
  * Variant prefixes, only where a source mentions them (research notes, "Number formats"):
  * 川ICP备 on some older Sichuan sites, unconfirmed as official; 甘ICP备 only in placeholders (Gansu is 陇).
  */
-export const PREFIX_VARIANTS: Readonly<Record<string, PrefixVariant>> = {
+const PREFIX_VARIANTS: Readonly<Record<string, PrefixVariant>> = {
   川: { prefix: '川', standard: '蜀', status: 'unconfirmed', source: 'research-notes' },
   甘: { prefix: '甘', standard: '陇', status: 'placeholder', source: 'research-notes' },
 };
 
 /** Hong Kong, Macao and Taiwan: not among the 31 provinces whose administrations issue ICP filings. */
-export type OutsideRegion = 'hong-kong' | 'macao' | 'taiwan';
-export const OUTSIDE_SYSTEM: Readonly<Record<string, OutsideRegion>> = {
+type OutsideRegion = 'hong-kong' | 'macao' | 'taiwan';
+const OUTSIDE_SYSTEM: Readonly<Record<string, OutsideRegion>> = {
   港: 'hong-kong',
   澳: 'macao',
   台: 'taiwan',
@@ -43,7 +43,7 @@ export const OUTSIDE_SYSTEM: Readonly<Record<string, OutsideRegion>> = {
 };
 
 /** A filing number that was read. `province` is the caller's table entry for the prefix. */
-export interface IcpFiling<T> {
+interface IcpFiling<T> {
   ok: true;
   /** The prefix as written (川 for the Sichuan variant). */
   prefix: string;
@@ -61,7 +61,7 @@ export interface IcpFiling<T> {
   variant: PrefixVariant | null;
 }
 
-export type IcpProblem =
+type IcpProblem =
   | 'empty' // nothing but whitespace
   | 'icp-licence' // 京ICP证030173号: an ICP operating licence
   | 'telecom-licence' // 浙B2-20080224: a value-added telecom licence
@@ -74,7 +74,7 @@ export type IcpProblem =
   | 'malformed' // the ICP备 part is there but the rest is not a filing number
   | 'unrecognized'; // nothing that looks like any of these
 
-export type MalformedReason =
+type MalformedReason =
   | 'no-serial' // 京ICP备号
   | 'serial-length' // 京ICP备123号
   | 'site-number' // 京ICP备12345678号-0
@@ -98,11 +98,11 @@ export interface IcpNotFiling<T> {
 export type IcpResult<T> = IcpFiling<T> | IcpNotFiling<T>;
 
 /** Serial lengths accepted: the sources show 8 and 10; a little either side is accepted and marked unusual. */
-export const SERIAL_MIN = 6;
-export const SERIAL_MAX = 12;
+const SERIAL_MIN = 6;
+const SERIAL_MAX = 12;
 const SITE_MAX_DIGITS = 4;
 /** How many "ICP" mentions one input is searched for a filing number. */
-export const MAX_CANDIDATES = 100;
+const MAX_CANDIDATES = 100;
 /** Whitespace allowed between the parts of a number ("京 ICP 备 12345678 号"), bounded to keep the scan linear. */
 const GAP = '[\\s\\u200b\\u200c\\u200d\\ufeff]{0,3}';
 
@@ -128,7 +128,7 @@ const FULL_WIDTH = /[\uff01-\uff5e]/g;
  * Full-width letters, digits and signs (ＩＣＰ１２３) become ASCII; then dashes and traditional forms.
  * Not NFKC: it would also rewrite unrelated characters, and expands some 18-fold (ﷺ), costing time on long input.
  */
-export function normalizeInput(input: string): string {
+function normalizeInput(input: string): string {
   return input
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(DASHES, '-')
@@ -269,7 +269,7 @@ export function parseIcpNumber<T>(input: string, prefixes: ReadonlyMap<string, T
 }
 
 /** The domain in a pasted URL or host name, lower case and without a trailing dot; null when there is none. */
-export function domainIn(text: string): string | null {
+function domainIn(text: string): string | null {
   const host = URL_HOST_RE.exec(text)?.[1] ?? DOMAIN_RE.exec(text.slice(0, 2000))?.[1];
   if (!host) return null;
   const name = host.toLowerCase().replace(/\.$/, '');

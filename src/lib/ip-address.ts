@@ -34,7 +34,3 @@ export function isNonPublicAddress(address: string): boolean {
   return range !== null && range !== 'public';
 }
 
-/** True for an IPv4 or IPv6 loopback address (127.0.0.0/8, ::1, and ::ffff:127.x.x.x). */
-export function isLoopbackAddress(address: string): boolean {
-  return addressRange(address) === 'loopback';
-}

@@ -25,7 +25,7 @@ export const RECORDED_CLASSES = [
   'network-error',
 ] as const;
 export const LINK_CLASSES = [...RECORDED_CLASSES, 'not-checked'] as const;
-export type RecordedClass = (typeof RECORDED_CLASSES)[number];
+type RecordedClass = (typeof RECORDED_CLASSES)[number];
 export type LinkClass = (typeof LINK_CLASSES)[number];
 
 /**
@@ -94,11 +94,6 @@ export function linkKey(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** URL key → status, from the collection's entries (whose ids are the keys). */
-export function linkStatuses(entries: readonly { id: string; data: LinkStatus }[]): Map<string, LinkStatus> {
-  return new Map(entries.map((e) => [e.id, e.data]));
 }
 
 export interface StatusWords {

@@ -2,7 +2,7 @@
 import { tf, type Lang } from './i18n';
 
 /** The branch the edit links open: the one the site is built from. */
-export const REPO_BRANCH = 'main';
+const REPO_BRANCH = 'main';
 
 /** The file (or folder, ending in "/") in the repository that a page is made from. */
 export function pageSource(path: string, lang: Lang): string {

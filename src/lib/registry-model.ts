@@ -13,11 +13,11 @@ import { REGIONS, type Region } from './regions';
 import { registryProblems } from './registry-checks';
 import { aliasString } from './search-aliases';
 
-export type Source = SourceData & { id: string };
+type Source = SourceData & { id: string };
 /** A link with its last known status (content/link-status/), null until the monitor has checked it. */
 type WithStatus<T> = T & { linkStatus: LinkStatus | null };
-export type Link = WithStatus<ProvinceData['links'][number]>;
-export type National = WithStatus<NationalLink & { id: string }>;
+type Link = WithStatus<ProvinceData['links'][number]>;
+type National = WithStatus<NationalLink & { id: string }>;
 
 export interface Province extends Omit<ProvinceData, 'links'> {
   links: Link[];

@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import { buildRegistry, type Registry } from './registry-model';
 
-export type { Link, National, Province, Registry, Source } from './registry-model';
+export type { Province, Registry } from './registry-model';
 
 let registry: Promise<Registry> | undefined;
 

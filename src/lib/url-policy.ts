@@ -4,7 +4,7 @@
  */
 import { addressRange } from './ip-address.ts';
 
-export type PolicyLevel = 'error' | 'warning';
+type PolicyLevel = 'error' | 'warning';
 export interface PolicyProblem {
   level: PolicyLevel;
   rule: 'malformed' | 'protocol' | 'credentials' | 'session-id' | 'invisible' | 'host' | 'non-public-host' | 'bare-ip' | 'insecure';
@@ -22,7 +22,7 @@ const SESSION_PARAM_PATTERN = new RegExp(`^(?:(?:${SESSION_PARAMS.join('|')})|as
  * Invisible format characters: zero-width spaces and joiners, direction marks, bidi embeddings, overrides and
  * isolates, and the byte-order mark. In a link or a name they hide text or make it display reversed (U+202E).
  */
-export const INVISIBLE_FORMAT_CHARS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+const INVISIBLE_FORMAT_CHARS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 /** "U+202E at character 12" for the first invisible format character in `text`, or undefined. */
 export function invisibleCharacter(text: string): string | undefined {
@@ -68,7 +68,7 @@ function hasSessionId(url: URL, raw: string): boolean {
  * A host that is not on the public internet: an IP in a loopback, private, link-local, CGNAT… range (the URL parser has
  * already turned spellings such as `2130706433` or `0x7f.1` into `127.0.0.1`), or a name under `.localhost` (bare `localhost` fails the DNS-name rule).
  */
-export function nonPublicHostProblem(url: URL): PolicyProblem | null {
+function nonPublicHostProblem(url: URL): PolicyProblem | null {
   const host = url.hostname;
   const range = addressRange(host);
   if (range !== null && range !== 'public') {

@@ -9,4 +9,3 @@ export const procedureSchema = z.strictObject({
   sources: z.array(sourceId).min(1),
   changes: z.array(z.strictObject({ date: isoDate, note: z.string().min(1) })).min(1),
 });
-export type Procedure = z.infer<typeof procedureSchema>;

@@ -17,7 +17,7 @@ export const LINK_KINDS = [
 
 export const HOST_TYPES = ['government', 'provider-copy'] as const;
 
-export const linkSchema = z.strictObject({
+const linkSchema = z.strictObject({
   url: cleanUrl,
   kind: z.enum(LINK_KINDS),
   host: z.enum(HOST_TYPES),
@@ -36,13 +36,13 @@ export const linkSchema = z.strictObject({
   note: localized.optional(),
 });
 
-export const noteSchema = z.strictObject({
+const noteSchema = z.strictObject({
   text: localized,
   source: sourceId,
 });
 
 /** A link a source published that the site does not show, kept so the omission is visible. */
-export const droppedLinkSchema = z.strictObject({
+const droppedLinkSchema = z.strictObject({
   original: z.string().min(1),
   source: sourceId,
   reason: localized,
@@ -52,14 +52,14 @@ export const droppedLinkSchema = z.strictObject({
  * A province specific of the route since August 2020, shown inside a numbered step: who may use the paper
  * route here, where this province's form is beyond the national notice list, how to hand it in.
  */
-export const routeStepSchema = z.strictObject({
+const routeStepSchema = z.strictObject({
   step: z.enum(['who', 'form', 'submit']),
   text: localized,
   sources: z.array(sourceId).min(1, 'a route step needs at least one source'),
 });
 
 /** One entry of the page's change history. */
-export const changeSchema = z.strictObject({
+const changeSchema = z.strictObject({
   date: isoDate,
   note: localized,
 });

@@ -5,12 +5,11 @@ import { cleanUrl, localized, isoDate } from './common';
 export const COPIES_PREFIX = 'content/sources/copies/';
 
 /** official: a government page; provider: a cloud or hosting provider's own documentation; third-party: anyone else. */
-export const SOURCE_STRENGTHS = ['official', 'provider', 'third-party'] as const;
+const SOURCE_STRENGTHS = ['official', 'provider', 'third-party'] as const;
 
 /** Whether a document describes the filing system in use since August 2020 (or no system at all) or the one before. */
-export const ERAS = ['current', 'historical'] as const;
+const ERAS = ['current', 'historical'] as const;
 export const era = z.enum(ERAS);
-export type Era = z.infer<typeof era>;
 
 export const sourceSchema = z
   .strictObject({

@@ -115,7 +115,7 @@ test.describe('every province is found by its first listed city', () => {
     .filter((d) => d.isDirectory())
     .map((d) => {
       const html = readFileSync(join(dist, 'provinces', d.name, 'index.html'), 'utf8');
-      const m = /<li data-city="\d+">([^<]+) <span class="muted">([^<]+)<\/span><\/li>/.exec(html)!;
+      const m = /<li data-city="\d+">([^<]+) <span[^>]* class="muted">([^<]+)<\/span><\/li>/.exec(html)!;
       return { slug: d.name, zh: m[1]!, pinyin: m[2]!.replace(/&#39;/g, "'") };
     });
 

@@ -62,10 +62,10 @@ const HAN = /\p{Script=Han}/u;
 const PHRASE_BOOST = 5;
 
 /** Long pastes are cut: no province name or phrase needs more, and Pagefind gets a bounded query. */
-export const MAX_QUERY = 200;
+const MAX_QUERY = 200;
 
 /** Pagefind's options, less the base URL (tests/e2e/search.spec.ts searches with the same). */
-export const PAGEFIND_OPTIONS = {
+const PAGEFIND_OPTIONS = {
   // Search on the page's thread: the worker is one more 12 kB download before the first result, and a search of this
   // small index is too quick to need one. Read only when given before init(), as loadPagefind does.
   noWorker: true,
@@ -81,7 +81,7 @@ export const PAGEFIND_OPTIONS = {
 
 let loading: Promise<Pagefind> | undefined;
 
-export function loadPagefind({ bundle, base }: SearchConfig): Promise<Pagefind> {
+function loadPagefind({ bundle, base }: SearchConfig): Promise<Pagefind> {
   loading ??= (async () => {
     const url = `${bundle}pagefind.js`;
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
@@ -95,7 +95,7 @@ export function loadPagefind({ bundle, base }: SearchConfig): Promise<Pagefind> 
 
 let namesLoading: Promise<NameEntry[]> | undefined;
 
-export function loadNames({ names }: SearchConfig): Promise<NameEntry[]> {
+function loadNames({ names }: SearchConfig): Promise<NameEntry[]> {
   namesLoading ??= fetch(names).then((r) => {
     if (!r.ok) throw new Error(`${names}: ${r.status}`);
     return r.json() as Promise<NameEntry[]>;
@@ -114,7 +114,7 @@ export function warmUp(config: SearchConfig): void {
 }
 
 /** The query Pagefind is given: trimmed, cut to MAX_QUERY characters (whole code points). */
-export function normaliseQuery(raw: string): string {
+function normaliseQuery(raw: string): string {
   return [...raw.trim()].slice(0, MAX_QUERY).join('').trim();
 }
 
@@ -154,7 +154,7 @@ export async function searchInStages(
 }
 
 /** The names hits, then Pagefind's hits not already shown. */
-export function mergeOutcomes(early: readonly Hit[], full: Outcome, limit: number): Outcome {
+function mergeOutcomes(early: readonly Hit[], full: Outcome, limit: number): Outcome {
   // Pagefind's hits link to the section that matched (…/hunan/#notes): the same page as a names hit.
   const page = (url: string) => url.split('#')[0];
   const shown = new Set(early.map((h) => page(h.url)));
@@ -180,7 +180,7 @@ export function renderHits(list: HTMLElement, hits: readonly Hit[], idPrefix: st
 }
 
 /** Searches; an empty query with filters lists everything they match. Loads `limit` results' data. */
-export async function runSearch(config: SearchConfig, raw: string, filters: Record<string, string>, limit: number): Promise<Outcome> {
+async function runSearch(config: SearchConfig, raw: string, filters: Record<string, string>, limit: number): Promise<Outcome> {
   const query = normaliseQuery(raw);
   const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
   if (!query && Object.keys(active).length === 0) return { total: 0, hits: [] };
@@ -243,7 +243,7 @@ function toHit(d: PagefindResultData, terms: readonly string[]): Hit {
  * Pagefind's excerpt is HTML: the page text entity-encoded, with <mark> around matches. It is parsed inertly and
  * only its text and <mark> elements are kept, so nothing else can ever reach the page.
  */
-export function excerptNodes(html: string): Node[] {
+function excerptNodes(html: string): Node[] {
   const template = document.createElement('template');
   template.innerHTML = html;
   const out: Node[] = [];
@@ -261,7 +261,7 @@ export function excerptNodes(html: string): Node[] {
 }
 
 /** One result: a link with the title, described by the administration and the excerpt. */
-export function hitItem(hit: Hit, id: string): HTMLLIElement {
+function hitItem(hit: Hit, id: string): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'search-hit';
   const link = document.createElement('a');
