@@ -49,6 +49,7 @@ export default {
     zh: '2020 年以后的资料中没有这个省份的当地说明。',
     en: 'No source since 2020 has local notes for this province.',
   },
+  province_alsoWritten: { zh: '其他写法', en: 'Also written' },
   province_details: { zh: '省份信息', en: 'About this province' },
   province_historical: {
     zh: '2019 年资料中的链接（旧系统，很可能已失效）',
