@@ -109,9 +109,9 @@ describe('the procedure (both languages)', () => {
       for (const s of sentences) expect(s, lang).toMatch(abolished);
     }
   });
-  it("explains MIIT's SMS check and links the national notice list", () => {
+  it("explains MIIT's SMS verification and links the national notice list", () => {
     expect(mdx('zh-cn')).toMatch(/短信核验[\s\S]*24 小时[\s\S]*证件号码后 6 位/);
-    expect(mdx('en')).toMatch(/SMS check[\s\S]*24 hours[\s\S]*last 6 digits/);
+    expect(mdx('en')).toMatch(/SMS verification[\s\S]*24 hours[\s\S]*last 6 digits/);
     for (const lang of ['zh-cn', 'en']) expect(mdx(lang)).toContain('(https://beian.miit.gov.cn/#/Integrated/notice_list)');
   });
   it('cites only sources that exist, and lists each cited source in its frontmatter', () => {
