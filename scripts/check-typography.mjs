@@ -60,7 +60,10 @@ const identifiers = [
 ];
 const masked = (m) => '〇'.repeat(m.length);
 const mask = (text) =>
-  identifiers.reduce((t, re) => t.replace(re, masked), verbatim.reduce((t, v) => t.replaceAll(v, masked(v)), text));
+  identifiers.reduce(
+    (t, re) => t.replace(re, masked),
+    verbatim.reduce((t, v) => t.replaceAll(v, masked(v)), text),
+  );
 
 // YAML: English values and verbatim fields (a source's page title, a link as published) are blanked, keeping the
 // key and the line numbers; the Chinese values are linted.
@@ -103,7 +106,9 @@ for (const target of targets) {
 }
 
 if (findings > 0) {
-  console.error(`check-typography: ${findings} finding(s) in ${files} file(s). Fix the text, or mark identifiers up as <code>.`);
+  console.error(
+    `check-typography: ${findings} finding(s) in ${files} file(s). Fix the text, or mark identifiers up as <code>.`,
+  );
   process.exit(1);
 }
 console.log(`check-typography: ${files} file(s), no findings.`);

@@ -8,7 +8,10 @@ const fixture = (name: string) => relative(PROJECT_ROOT, join(FIXTURES, name));
 
 // The real checker (AutoCorrect with the committed .autocorrectrc), run as `npm run check:typography` runs it.
 function check(...paths: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/check-typography.mjs', ...paths], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/check-typography.mjs', ...paths], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
   return { code: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
