@@ -65,6 +65,8 @@ function plainText(markdown: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_|`)/g, '')
     .replace(/\s+/g, ' ')
+    // Markdown needs a space after **…。** before CJK text; plain Chinese text has none after full-width punctuation.
+    .replace(/([。！？；：，、）]) (?=\S)/g, '$1')
     .trim();
 }
 

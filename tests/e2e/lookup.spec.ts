@@ -339,7 +339,7 @@ test.describe('without JavaScript', () => {
 
   test('the lookup says what to do instead, in both languages', async ({ page }) => {
     for (const [path, label, inline, onPage] of [
-      ['', '备案号', /没有 JavaScript 时.*“31 个省份简称”表中找到备案号的第一个字/, /查询需要 JavaScript。.*找到备案号的第一个字/],
+      ['', '备案号', /没有 JavaScript 时.*“31 个备案号首字”表中找到备案号的第一个字/, /查询需要 JavaScript。.*找到备案号的第一个字/],
       ['en/', 'ICP filing number', /Without JavaScript.*find the first character of your filing number in its table/, /The lookup needs JavaScript\..*find the first character/],
     ] as const) {
       await page.goto(path);

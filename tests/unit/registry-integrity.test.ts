@@ -98,20 +98,20 @@ describe('the procedure (both languages)', () => {
     expect(sections('zh-cn').length).toBe(sections('en').length);
     expect(sections('en').map(([h]) => h)).toContain('Who this is for');
   });
-  it('mentions the filing password only as abolished, or in the last (pre-2020) section', () => {
+  it('mentions the filing password only as abolished, or in the pre-2020 section', () => {
     for (const [lang, word, abolished] of [
       ['zh-cn', /备案密码/, /取消|不再/],
       ['en', /filing password/i, /abolished|no longer|No filing password/],
     ] as const) {
-      const current = sections(lang).slice(0, -1);
+      const current = sections(lang).filter(([h]) => !/2020 年以前|before 2020/.test(h));
       const sentences = current.flatMap(([, text]) => text.split(/(?<=[。.])\s*/)).filter((s) => word.test(s));
       expect(sentences.length, lang).toBeGreaterThan(0);
       for (const s of sentences) expect(s, lang).toMatch(abolished);
     }
   });
-  it("explains MIIT's SMS check and links the national notice list", () => {
+  it("explains MIIT's SMS verification and links the national notice list", () => {
     expect(mdx('zh-cn')).toMatch(/短信核验[\s\S]*24 小时[\s\S]*证件号码后 6 位/);
-    expect(mdx('en')).toMatch(/SMS check[\s\S]*24 hours[\s\S]*last 6 digits/);
+    expect(mdx('en')).toMatch(/SMS verification[\s\S]*24 hours[\s\S]*last 6 digits/);
     for (const lang of ['zh-cn', 'en']) expect(mdx(lang)).toContain('(https://beian.miit.gov.cn/#/Integrated/notice_list)');
   });
   it('cites only sources that exist, and lists each cited source in its frontmatter', () => {

@@ -34,7 +34,7 @@ export default {
   },
   sources_kinds: {
     zh: '上海：裸 IP 地址（阿里云）与网上办理网站（京东云）。湖南：表格页面与网上办事大厅。江西、宁夏：通知页面与表格下载页面。',
-    en: 'Shanghai: a bare IP address (Alibaba Cloud) against an online site (JD Cloud). Hunan: a form page against an online hall. Jiangxi and Ningxia: article pages against form download pages.',
+    en: 'Shanghai: a bare IP address (Alibaba Cloud) against an online site (JD Cloud). Hunan: a form page against an online hall. Jiangxi and Ningxia: notice pages against form download pages.',
   },
   sources_cleaned: {
     zh: '{n} 个链接去掉了过期的 ;jsessionid=… 会话参数；各省页面都列出原始链接。',
