@@ -3,7 +3,7 @@
  * and the #anchor to the other language, and a printout carries the page's address and the day it was printed.
  */
 const switches = [...document.querySelectorAll<HTMLAnchorElement>('a[data-lang-switch]')];
-const plain = switches.map((a) => a.getAttribute('href'));
+const plain = switches.map((a) => a.getAttribute('href')!.replace(/[?#].*$/, ''));
 const sync = () => switches.forEach((a, i) => a.setAttribute('href', plain[i] + location.search + location.hash));
 sync();
 // The search page rewrites its URL with replaceState, which fires no event: look again when the switch is used.

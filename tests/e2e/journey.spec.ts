@@ -35,11 +35,12 @@ test('keyboard only: home → filing-number lookup → province page → its for
   await page.keyboard.press('Enter');
 
   await expect(page).toHaveURL(/\/en\/provinces\/hunan\/$/);
-  const formLink = page.locator('[data-link-kind="article-page"] a.link-url').first();
+  // The page's first action: the national notice list, where the province's form is published today.
+  const formLink = page.locator('[data-action-link]');
   await tabTo(page, formLink);
   expect(await focusVisible(page)).toBe(true);
-  // The journey ends on the administration's form page; the test stops short of leaving the site.
-  await expect(formLink).toHaveAttribute('href', 'http://hunca.miit.gov.cn/TGJCMS/bgfjxz2/3082.htm');
+  // The journey ends on the filing system's notice list; the test stops short of leaving the site.
+  await expect(formLink).toHaveAttribute('href', 'https://beian.miit.gov.cn/#/Integrated/notice_list');
   await expect(formLink).toHaveAttribute('rel', /noopener/);
 });
 

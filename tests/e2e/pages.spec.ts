@@ -11,7 +11,8 @@ for (const [lang, prefix, htmlLang] of [['zh-cn', '', 'zh-CN'], ['en', 'en/', 'e
       const response = await page.goto(`${prefix}provinces/${p.slug}/`);
       expect(response?.status(), p.slug).toBe(200);
       await expect(page.locator('html')).toHaveAttribute('lang', htmlLang);
-      const links = page.locator('[data-province-links] > li a.link-url');
+      // Its own links, current and 2019 ones, each once, after the national notice list.
+      const links = page.locator('main li[data-link-kind]:not([data-link-kind="notice-list"]) a.link-title');
       await expect(links, p.slug).toHaveCount(p.linkCount);
       for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
         expect(href, p.slug).toMatch(/^https?:\/\//);
@@ -48,8 +49,9 @@ test('the province index groups the 31 provinces by the 7 regions', async ({ pag
   await page.goto('en/provinces/');
   await expect(page.locator('table[data-region]')).toHaveCount(7);
   await expect(page.locator('tr[data-province]')).toHaveCount(31);
-  await expect(page.locator('tr[data-province="hunan"]')).toContainText('Friday');
-  await expect(page.locator('tr[data-province="shanghai"]')).toContainText('Online');
+  // Today's route for every province is the paper form from the notice list; Shanghai's old online portal is 2019 material.
+  await expect(page.locator('tr[data-province="shanghai"]')).toContainText('Paper form');
+  await expect(page.locator('tr[data-province="shanghai"]')).not.toContainText('Online');
 });
 
 test('on a phone the province index cards take the whole width, in both languages', async ({ page }) => {
@@ -64,14 +66,15 @@ test('on a phone the province index cards take the whole width, in both language
 
 test('where the sources disagree, the province page says so and labels each link with its source', async ({ page }) => {
   await page.goto('en/provinces/heilongjiang/');
+  await page.locator('details[data-historical] > summary').click();
   await expect(page.getByText('The sources give different deregistration links')).toBeVisible();
-  await expect(page.locator('[data-link-source="aliyun-2019"] a.link-url')).toHaveText(/id=51$/);
-  await expect(page.locator('[data-link-source="jdcloud"] a.link-url')).toHaveText(/id=39$/);
+  await expect(page.locator('[data-link-source="aliyun-2019"] a.link-title')).toHaveAttribute('href', /id=51$/);
+  await expect(page.locator('[data-link-source="jdcloud"] a.link-title')).toHaveAttribute('href', /id=39$/);
   await expect(page.locator('[data-link-source="jdcloud"]')).toContainText('Source: JD Cloud');
   // The stale session id is gone from the link but shown, as published, under "Cleaned".
   await expect(page.locator('[data-link-source="aliyun-2019"] details')).toContainText(';jsessionid=345AC115');
   await page.goto('provinces/heilongjiang/');
-  await expect(page.getByText('各份资料给出的注销链接不同')).toBeVisible();
+  await expect(page.getByText('各份资料给出的注销链接不同')).toBeAttached();
   // Where the sources agree (Shandong: both give the same form copy), the page says nothing of the kind.
   await page.goto('provinces/shandong/');
   await expect(page.getByText('各份资料给出的注销链接不同')).toHaveCount(0);
@@ -101,6 +104,9 @@ test('registry.json carries the whole registry with a schema version', async ({ 
   const body = await (await request.get('registry.json')).json();
   expect(body.schemaVersion).toBe(1);
   expect(body.provinces).toHaveLength(31);
-  expect(body.provinces.find((p: { slug: string }) => p.slug === 'shanghai').methods).toEqual(['form', 'online']);
+  expect(body.provinces.find((p: { slug: string }) => p.slug === 'shanghai').methods).toEqual(['form']);
+  expect(body.national['notice-list'].url).toBe('https://beian.miit.gov.cn/#/Integrated/notice_list');
+  for (const p of body.provinces) for (const l of p.links) expect(['current', 'historical'], p.slug).toContain(l.era);
+  for (const s of Object.values(body.sources) as { strength: string }[]) expect(['official', 'provider', 'third-party']).toContain(s.strength);
   expect(Object.keys(body.sources)).toContain('aliyun-2019');
 });

@@ -287,13 +287,14 @@ test.describe('the search page', () => {
     await expect(page.locator('#search-q')).toHaveValue("Xi'an");
   });
 
-  test('the method filter lists the provinces that take applications online', async ({ page }) => {
-    await page.goto('search/?method=online');
-    await expect(page.locator('#search-method')).toHaveValue('online');
+  // Since 2020 every province's route is the paper form from the notice list; none has a current online portal.
+  test('the method filter lists the provinces that take the paper form', async ({ page }) => {
+    await page.goto('search/?method=form');
+    await expect(page.locator('#search-method')).toHaveValue('form');
     await expect(hits(page).first()).toBeVisible();
     const paths = await hitPaths(page).then((p) => p.sort());
     expect(paths.length).toBeGreaterThan(0);
-    for (const p of paths) await expect.soft(page.request.get(p.slice(1)).then((r) => r.text())).resolves.toContain('data-pagefind-filter="method:online"');
+    for (const p of paths) await expect.soft(page.request.get(p.slice(1)).then((r) => r.text())).resolves.toContain('data-pagefind-filter="method:form"');
   });
 
   test('an unknown filter value in the URL is ignored', async ({ page }) => {
@@ -321,7 +322,7 @@ test.describe('the search page', () => {
     await expect(input).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/provinces\/hunan\/#notes$/); // the section that matched
+    await expect(page).toHaveURL(/\/provinces\/hunan\/#historical-notes$/); // the section that matched
   });
 
   test('"/" focuses the search field', async ({ page }) => {
