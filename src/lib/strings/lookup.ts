@@ -165,5 +165,6 @@ export default {
   },
   index_prefixColumn: { zh: '备案号首字', en: 'Prefix character' },
   index_cities: { zh: '下辖城市（{n} 个）', en: 'Cities ({n})' },
+  index_notes: { zh: '当地说明（{n} 条）', en: 'Local notes ({n})' },
   index_districts: { zh: '下辖区县（{n} 个）', en: 'Districts and counties ({n})' },
 } as const satisfies StringTable;
