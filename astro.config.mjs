@@ -32,7 +32,12 @@ export default defineConfig({
   },
   // The link checker runs on the finished output (a broken link fails the build). The search index (Pagefind,
   // one index per language) is built from the checked pages by scripts/build.mjs, after Astro has exited.
-  integrations: [mdx(), notFoundPages(), siteMap({ contentDir: process.env.ICP_CONTENT_DIR ?? './content', base }), linkChecker()],
+  integrations: [
+    mdx(),
+    notFoundPages(),
+    siteMap({ contentDir: process.env.ICP_CONTENT_DIR ?? './content', base }),
+    linkChecker(),
+  ],
   // Markdown and MDX markup the CSP would block (inline script or style, frames, forms posting elsewhere) fails the build.
   markdown: { processor: satteri({ hastPlugins: [cspCheckPlugin] }) },
   devToolbar: { enabled: false },

@@ -7,7 +7,16 @@ import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from './serve.mjs';
-import { PROJECT_ROOT, hostCheckMs, measuredBuild, phases, removeDir, snapshotProject, syntheticContent, tempDir } from './bench/build.mjs';
+import {
+  PROJECT_ROOT,
+  hostCheckMs,
+  measuredBuild,
+  phases,
+  removeDir,
+  snapshotProject,
+  syntheticContent,
+  tempDir,
+} from './bench/build.mjs';
 import { launch, measureLoad, measureSearch } from './bench/weight.mjs';
 
 // A fresh machine may lack Chromium (the page-weight and search measurements drive it): install it first, as npm test does.
@@ -20,9 +29,11 @@ try {
 const args = process.argv.slice(2);
 const skipScale = args.includes('--skip-scale');
 const sizesAt = args.findIndex((a) => a === '--sizes' || a.startsWith('--sizes='));
-const sizesText = sizesAt < 0 ? '1000,5000' : args[sizesAt].includes('=') ? args[sizesAt].split('=')[1] : args[sizesAt + 1];
+const sizesText =
+  sizesAt < 0 ? '1000,5000' : args[sizesAt].includes('=') ? args[sizesAt].split('=')[1] : args[sizesAt + 1];
 const sizes = String(sizesText).split(',').map(Number);
-if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes: expected positive integers, e.g. 1000,5000; got "${sizesText}"`);
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0))
+  throw new Error(`--sizes: expected positive integers, e.g. 1000,5000; got "${sizesText}"`);
 const runsAt = args.findIndex((a) => a === '--runs' || a.startsWith('--runs='));
 const runCount = runsAt < 0 ? 1 : Number(args[runsAt].includes('=') ? args[runsAt].split('=')[1] : args[runsAt + 1]);
 if (!Number.isInteger(runCount) || runCount < 1) throw new Error('--runs: expected a positive integer');
@@ -117,7 +128,9 @@ if (!skipScale) {
     const isCheck = i === 0;
     const runs = [];
     for (let run = 0; run < (isCheck ? 1 : runCount); run++) {
-      log(`bench: building ${n} synthetic entries${isCheck ? ' (a check of the generator)' : runCount > 1 ? ` (run ${run + 1} of ${runCount})` : ''}…`);
+      log(
+        `bench: building ${n} synthetic entries${isCheck ? ' (a check of the generator)' : runCount > 1 ? ` (run ${run + 1} of ${runCount})` : ''}…`,
+      );
       const { dir, content } = await syntheticContent(n, SRC);
       try {
         const hostMs = hostCheckMs();
@@ -126,7 +139,9 @@ if (!skipScale) {
           // Recorded, not thrown: the page-weight figures above still get written. Larger sizes would fail alike.
           const errors = b.lines.map((l) => /\[ERROR\]\s*(.*)/.exec(l.line)?.[1]).filter(Boolean);
           scaleError = { entries: n, exitCode: b.code, pages: b.pages, errors: errors.slice(0, 5) };
-          log(`\nbench: the build of ${n} synthetic entries failed (exit ${b.code}, ${b.pages} pages). Last lines of its log:`);
+          log(
+            `\nbench: the build of ${n} synthetic entries failed (exit ${b.code}, ${b.pages} pages). Last lines of its log:`,
+          );
           for (const { line } of b.lines.slice(-25)) log(`  ${line}`);
           break sizes;
         }
@@ -156,7 +171,19 @@ if (!skipScale) {
       continue;
     }
     const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
-    scale.push({ ...best, runs: runs.length > 1 ? runs.map(({ wallMs, cpuMs, stealMs, hostCheckMs, peakRssBytes }) => ({ wallMs, cpuMs, stealMs, hostCheckMs, peakRssBytes })) : undefined });
+    scale.push({
+      ...best,
+      runs:
+        runs.length > 1
+          ? runs.map(({ wallMs, cpuMs, stealMs, hostCheckMs, peakRssBytes }) => ({
+              wallMs,
+              cpuMs,
+              stealMs,
+              hostCheckMs,
+              peakRssBytes,
+            }))
+          : undefined,
+    });
   }
   // Cost of each page beyond the smallest size: start-up and bundling cancel out, so this is the growth itself.
   for (let i = 1; i < scale.length; i++) {
@@ -169,29 +196,87 @@ if (!skipScale) {
 const checks = [];
 const check = (name, value, limit, unit) => checks.push({ name, value, limit, unit, pass: value <= limit });
 const onLoad = (p) => p.html.gzip + p.css.gzip + p.js.gzip;
-for (const p of pages.filter((p) => p.name === 'province')) check(`province page (${p.lang}) HTML+CSS+JS gzip`, onLoad(p), budgets.provincePageGzipBytes, 'B');
-for (const p of pages.filter((p) => !p.hasLookup && PAGES.some(([n]) => n === p.name))) check(`${p.name} (${p.lang}) JS gzip`, p.js.gzip, budgets.jsGzipBytesWithoutLookup, 'B');
-for (const q of searches) check(`first search "${q.query}" (${q.lang}) fetched gzip`, q.total.gzip, budgets.firstSearchGzipBytes, 'B');
+for (const p of pages.filter((p) => p.name === 'province'))
+  check(`province page (${p.lang}) HTML+CSS+JS gzip`, onLoad(p), budgets.provincePageGzipBytes, 'B');
+for (const p of pages.filter((p) => !p.hasLookup && PAGES.some(([n]) => n === p.name)))
+  check(`${p.name} (${p.lang}) JS gzip`, p.js.gzip, budgets.jsGzipBytesWithoutLookup, 'B');
+for (const q of searches)
+  check(`first search "${q.query}" (${q.lang}) fetched gzip`, q.total.gzip, budgets.firstSearchGzipBytes, 'B');
 const big = scale.find((r) => r.entries === budgets.scale.entries);
 const small = scale.find((r) => r.entries === budgets.scale.baseline);
-if (scaleError) checks.push({ name: `build ${scaleError.entries} synthetic entries`, value: `the build failed: ${scaleError.errors[0] ?? `exit ${scaleError.exitCode}`}`, pass: false });
+if (scaleError)
+  checks.push({
+    name: `build ${scaleError.entries} synthetic entries`,
+    value: `the build failed: ${scaleError.errors[0] ?? `exit ${scaleError.exitCode}`}`,
+    pass: false,
+  });
 if (big) {
   check(`build ${big.entries} entries wall time`, big.wallMs, budgets.scale.wallMs, 'ms');
   check(`build ${big.entries} entries peak memory`, big.peakRssBytes, budgets.scale.peakRssBytes, 'MB');
-  if (small) check(`time per page ${big.entries} / ${small.entries} entries`, +(big.msPerPage / small.msPerPage).toFixed(3), budgets.scale.msPerPageRatio, '×');
+  if (small)
+    check(
+      `time per page ${big.entries} / ${small.entries} entries`,
+      +(big.msPerPage / small.msPerPage).toFixed(3),
+      budgets.scale.msPerPageRatio,
+      '×',
+    );
 }
 
 // 5. One table.
 const rows = [['measure', 'req', 'HTML', 'CSS', 'JS', 'other', 'gzip total', 'raw total', 'time', 'note']];
 for (const p of pages) {
-  rows.push([`${p.lang} ${p.name}`, p.total.requests, kB(p.html.gzip), kB(p.css.gzip), kB(p.js.gzip), kB(p.other.gzip), kB(p.total.gzip), kB(p.total.raw), '', [p.name === 'search page' ? 'on arrival' : 'on load', p.hasLookup ? 'has the lookup' : ''].filter(Boolean).join('; ')]);
+  rows.push([
+    `${p.lang} ${p.name}`,
+    p.total.requests,
+    kB(p.html.gzip),
+    kB(p.css.gzip),
+    kB(p.js.gzip),
+    kB(p.other.gzip),
+    kB(p.total.gzip),
+    kB(p.total.raw),
+    '',
+    [p.name === 'search page' ? 'on arrival' : 'on load', p.hasLookup ? 'has the lookup' : '']
+      .filter(Boolean)
+      .join('; '),
+  ]);
 }
 for (const q of searches) {
-  rows.push([`${q.lang} search "${q.query}"`, q.total.requests, kB(q.html.gzip), kB(q.css.gzip), kB(q.js.gzip), kB(q.other.gzip), kB(q.total.gzip), kB(q.total.raw), `${q.msToFirstResult} ms`, `input to first result; ${q.results} shown`]);
+  rows.push([
+    `${q.lang} search "${q.query}"`,
+    q.total.requests,
+    kB(q.html.gzip),
+    kB(q.css.gzip),
+    kB(q.js.gzip),
+    kB(q.other.gzip),
+    kB(q.total.gzip),
+    kB(q.total.raw),
+    `${q.msToFirstResult} ms`,
+    `input to first result; ${q.results} shown`,
+  ]);
 }
-rows.push([`build: site`, '', '', '', '', '', '', '', `${s(siteBuild.wallMs)} s`, [`${siteBuild.pages} pages`, siteBuild.cpuMs && `CPU ${s(siteBuild.cpuMs)} s`, `peak ${MB(siteBuild.peakRssBytes)} MB`].filter(Boolean).join(', ')]);
+rows.push([
+  `build: site`,
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  `${s(siteBuild.wallMs)} s`,
+  [
+    `${siteBuild.pages} pages`,
+    siteBuild.cpuMs && `CPU ${s(siteBuild.cpuMs)} s`,
+    `peak ${MB(siteBuild.peakRssBytes)} MB`,
+  ]
+    .filter(Boolean)
+    .join(', '),
+]);
 for (const r of scale) {
-  const where = [r.phasesMs.render && `render ${s(r.phasesMs.render)} s`, ...Object.entries(r.phasesMs.integrations).map(([k, v]) => `${k} ${s(v.ms)} s`)];
+  const where = [
+    r.phasesMs.render && `render ${s(r.phasesMs.render)} s`,
+    ...Object.entries(r.phasesMs.integrations).map(([k, v]) => `${k} ${s(v.ms)} s`),
+  ];
   const note = [
     `${r.pages} pages`,
     `${r.msPerPage.toFixed(2)} ms/page`,
@@ -203,27 +288,61 @@ for (const r of scale) {
     ...where,
     r.runs && `all runs ${r.runs.map((x) => s(x.wallMs)).join(', ')} s`,
   ];
-  rows.push([`build: ${r.entries} entries`, '', '', '', '', '', '', '', `${s(r.wallMs)} s`, note.filter(Boolean).join(', ')]);
+  rows.push([
+    `build: ${r.entries} entries`,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    `${s(r.wallMs)} s`,
+    note.filter(Boolean).join(', '),
+  ]);
 }
 // Han characters take two columns in a terminal.
-const cols = (text) => [...String(text)].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
-const pad = (text, width, right) => (right ? ' '.repeat(width - cols(text)) + text : text + ' '.repeat(width - cols(text)));
+const cols = (text) =>
+  [...String(text)].reduce(
+    (n, ch) =>
+      n +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+        ? 2
+        : 1),
+    0,
+  );
+const pad = (text, width, right) =>
+  right ? ' '.repeat(width - cols(text)) + text : text + ' '.repeat(width - cols(text));
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => cols(r[i]))));
 const numeric = (i) => i > 0 && i < 9;
-const line = (r) => r.map((c, i) => pad(String(c), widths[i], numeric(i))).join('  ').trimEnd();
-console.log(`\nSizes in kB (1,000 bytes); gzip -9 as a static host would send them. Load average at start: ${machine.loadAvgAtStart.join(' ')}.`);
-console.log(`Host check (a fixed piece of JavaScript, best of three; slower when the host is busy): ${machine.hostCheckMsAtStart} ms at start. Steal: time the hypervisor gave this machine's CPUs to others during a build.`);
+const line = (r) =>
+  r
+    .map((c, i) => pad(String(c), widths[i], numeric(i)))
+    .join('  ')
+    .trimEnd();
+console.log(
+  `\nSizes in kB (1,000 bytes); gzip -9 as a static host would send them. Load average at start: ${machine.loadAvgAtStart.join(' ')}.`,
+);
+console.log(
+  `Host check (a fixed piece of JavaScript, best of three; slower when the host is busy): ${machine.hostCheckMsAtStart} ms at start. Steal: time the hypervisor gave this machine's CPUs to others during a build.`,
+);
 console.log(line(rows[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows.slice(1)) console.log(line(r));
 console.log('');
-const show = (v, unit) => (unit === 'B' ? `${kB(v)} kB` : unit === 'MB' ? `${MB(v)} MB` : unit === 'ms' ? `${s(v)} s` : `${v}${unit}`);
-for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'} ${c.name}: ${c.limit === undefined ? c.value : `${show(c.value, c.unit)} vs ${show(c.limit, c.unit)}`}`);
+const show = (v, unit) =>
+  unit === 'B' ? `${kB(v)} kB` : unit === 'MB' ? `${MB(v)} MB` : unit === 'ms' ? `${s(v)} s` : `${v}${unit}`;
+for (const c of checks)
+  console.log(
+    `${c.pass ? 'PASS' : 'FAIL'} ${c.name}: ${c.limit === undefined ? c.value : `${show(c.value, c.unit)} vs ${show(c.limit, c.unit)}`}`,
+  );
 // A wall time over budget on a slow machine is worth a second look before it is taken for the build's fault.
 const wallCheck = checks.find((c) => c.unit === 'ms' && !c.pass);
 const quiet = budgets.scale.quietHostCheckMs;
 if (wallCheck && big && quiet && big.hostCheckMs > 1.5 * quiet) {
-  console.log(`NOTE the machine was slow during that build: host check ${big.hostCheckMs} ms against ~${quiet} ms when quiet. Wall time is the machine's as much as the build's; compare CPU time, or rerun with --runs 5 (the fastest run is kept).`);
+  console.log(
+    `NOTE the machine was slow during that build: host check ${big.hostCheckMs} ms against ~${quiet} ms when quiet. Wall time is the machine's as much as the build's; compare CPU time, or rerun with --runs 5 (the fastest run is kept).`,
+  );
 }
 if (searches.length === 0) console.log('SKIP first search: the site has no /search/ page');
 if (skipScale) console.log('SKIP build at scale (--skip-scale)');
@@ -235,7 +354,13 @@ const results = {
   durationMs: Date.now() - started.getTime(),
   machine,
   note: 'Sizes in bytes; gzip is gzip -9 of each response a host would compress (text, JSON, JS, CSS, SVG, wasm), raw bytes for the rest.',
-  siteBuild: { pages: siteBuild.pages, wallMs: Math.round(siteBuild.wallMs), cpuMs: siteBuild.cpuMs, peakRssBytes: siteBuild.peakRssBytes, phasesMs: phases(siteBuild.lines, siteBuild.wallMs) },
+  siteBuild: {
+    pages: siteBuild.pages,
+    wallMs: Math.round(siteBuild.wallMs),
+    cpuMs: siteBuild.cpuMs,
+    peakRssBytes: siteBuild.peakRssBytes,
+    phasesMs: phases(siteBuild.lines, siteBuild.wallMs),
+  },
   pages,
   searches,
   scale,

@@ -18,7 +18,14 @@ import { DEFAULT_ARCHIVE_API, lookupArchives } from './link-monitor/archive.ts';
 import { systemResolver, type ResolvedAddress, type Resolver } from './link-monitor/guard.ts';
 import { DEFAULT_OPTIONS, runMonitor, type MonitorOptions } from './link-monitor/monitor.ts';
 import { buildReport, resultLine, summaryMarkdown } from './link-monitor/report.ts';
-import { archiveTargets, DEFAULT_STATUS_FILE, mergeResults, readStatusFile, writeAtomically, writeStatusFile } from './link-monitor/status-file.ts';
+import {
+  archiveTargets,
+  DEFAULT_STATUS_FILE,
+  mergeResults,
+  readStatusFile,
+  writeAtomically,
+  writeStatusFile,
+} from './link-monitor/status-file.ts';
 
 const USAGE = `Usage: npm run check:links:external -- [options]
   --dist <dir>            built site (default: $ICP_OUT_DIR or dist; dist is built first when missing)
@@ -76,7 +83,8 @@ if (values.help) {
 }
 
 function num(name: keyof typeof values & string, fallback: number, min: number): number {
-  const raw = (values[name] as string | undefined) ?? process.env[`LINK_MONITOR_${name.toUpperCase().replace(/-/g, '_')}`];
+  const raw =
+    (values[name] as string | undefined) ?? process.env[`LINK_MONITOR_${name.toUpperCase().replace(/-/g, '_')}`];
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) fail(`--${name} must be a whole number ≥ ${min}, not "${raw}"`);
@@ -100,7 +108,8 @@ const setting = (name: 'status-file' | 'archive-api' | 'out', fallback: string) 
   values[name] ?? process.env[`LINK_MONITOR_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback;
 const statusFile = resolve(setting('status-file', DEFAULT_STATUS_FILE));
 const archiveApi = setting('archive-api', DEFAULT_ARCHIVE_API);
-if (archiveApi !== 'none' && !URL.canParse(archiveApi)) fail(`--archive-api must be a URL or "none", not "${archiveApi}"`);
+if (archiveApi !== 'none' && !URL.canParse(archiveApi))
+  fail(`--archive-api must be a URL or "none", not "${archiveApi}"`);
 
 // --resolve only replaces DNS: the guard still checks the address it gives.
 const pinned = new Map<string, ResolvedAddress[]>();
@@ -130,7 +139,9 @@ try {
 
 // Failsafe: the run is bounded by its deadline; if something still holds the process, stop anyway.
 setTimeout(() => {
-  process.stderr.write(`check:links:external: still running ${options.deadlineMs + 10_000} ms after starting; stopping without a report\n`);
+  process.stderr.write(
+    `check:links:external: still running ${options.deadlineMs + 10_000} ms after starting; stopping without a report\n`,
+  );
   process.exit(3);
 }, options.deadlineMs + 10_000).unref();
 
@@ -163,21 +174,26 @@ log(
 
 let failures = 0;
 let lastStep = -1;
-const run = await runMonitor(urls, options, (result, done, total) => {
-  if (result.group !== 'ok') failures++;
-  const progress = `checked ${done}/${total}, ${failures} not OK`;
-  if (interactive) {
-    process.stderr.write(`\r\x1b[K${progress}`);
-    if (done === total) process.stderr.write('\n');
-  } else {
-    // Plain lines for CI logs: one per tenth of the work, and the last.
-    const step = Math.floor((done * 10) / Math.max(total, 1));
-    if (step !== lastStep || done === total) {
-      lastStep = step;
-      log(progress);
+const run = await runMonitor(
+  urls,
+  options,
+  (result, done, total) => {
+    if (result.group !== 'ok') failures++;
+    const progress = `checked ${done}/${total}, ${failures} not OK`;
+    if (interactive) {
+      process.stderr.write(`\r\x1b[K${progress}`);
+      if (done === total) process.stderr.write('\n');
+    } else {
+      // Plain lines for CI logs: one per tenth of the work, and the last.
+      const step = Math.floor((done * 10) / Math.max(total, 1));
+      if (step !== lastStep || done === total) {
+        lastStep = step;
+        log(progress);
+      }
     }
-  }
-}, { resolver });
+  },
+  { resolver },
+);
 
 let merged = mergeResults(previous, run.results);
 const targets = archiveApi === 'none' ? [] : archiveTargets(merged, run.results);
@@ -186,7 +202,13 @@ if (targets.length > 0) {
   const left = Math.max(options.deadlineMs - run.durationMs, Math.min(options.timeoutMs, 5000));
   const archives = await lookupArchives(
     targets,
-    { api: archiveApi, timeoutMs: options.timeoutMs, concurrency: options.perHost, allowLoopback: options.allowLoopback, userAgent: options.userAgent },
+    {
+      api: archiveApi,
+      timeoutMs: options.timeoutMs,
+      concurrency: options.perHost,
+      allowLoopback: options.allowLoopback,
+      userAgent: options.userAgent,
+    },
     AbortSignal.timeout(left),
     resolver,
   );
@@ -212,6 +234,8 @@ const counts = Object.entries(report.counts)
   .filter(([, n]) => n > 0)
   .map(([c, n]) => `${c}: ${n}`)
   .join(', ');
-log(`check:links:external: ${report.links.length} links in ${(run.durationMs / 1000).toFixed(1)} s${run.timedOut ? ' (stopped at the time limit)' : ''}: ${counts || 'none'}`);
+log(
+  `check:links:external: ${report.links.length} links in ${(run.durationMs / 1000).toFixed(1)} s${run.timedOut ? ' (stopped at the time limit)' : ''}: ${counts || 'none'}`,
+);
 log(`status file: ${statusFile}; reports: ${jsonFile}, ${mdFile}`);
 process.exit(values.strict && broken.length > 0 ? 1 : 0);

@@ -15,10 +15,14 @@ if (missing.length > 0) {
   const pkgs = missing.map((m) => m.pkg).join(' ');
   console.log(`Installing Debian packages for the tests: ${pkgs}`);
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkgs}`, { stdio: 'inherit' });
+  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkgs}`, {
+    stdio: 'inherit',
+  });
 }
 const still = needed.filter((n) => !existsSync(n.bin));
 if (still.length > 0) {
-  console.error(`Still missing: ${still.map((s) => s.bin).join(', ')}. Install them or set CHROMIUM_PATH / NGINX_PATH.`);
+  console.error(
+    `Still missing: ${still.map((s) => s.bin).join(', ')}. Install them or set CHROMIUM_PATH / NGINX_PATH.`,
+  );
   process.exit(1);
 }

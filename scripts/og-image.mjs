@@ -21,7 +21,10 @@ const html = `<!doctype html><html><head><meta charset="utf-8"><style>
   <div class="tag" lang="zh-CN">${escape(t('zh-cn', 'siteTagline'))}</div>
 </body></html>`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
   // Nothing is fetched: the card is self-contained and the browser is kept off the network.

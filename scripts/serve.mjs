@@ -72,7 +72,10 @@ export function startServer({ root, port = 0, host = '127.0.0.1', base = '/' } =
         info = await stat(file);
       }
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length });
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       notFound(res, pathname.slice(base.length));

@@ -25,7 +25,10 @@ function copyExists(data: unknown): ContentProblem[] {
 export const collections = {
   // The id is the file path, not the slug, so a duplicate slug reaches registryProblems() instead of silently overwriting.
   provinces: defineCollection({
-    loader: checkedGlob({ pattern: '*.{yaml,yml}', base: `${root}/provinces`, generateId: ({ entry }) => entry }, provinceSchema),
+    loader: checkedGlob(
+      { pattern: '*.{yaml,yml}', base: `${root}/provinces`, generateId: ({ entry }) => entry },
+      provinceSchema,
+    ),
     schema: provinceSchema,
   }),
   sources: defineCollection({

@@ -12,7 +12,16 @@ const BIN = join(PROJECT_ROOT, 'node_modules/.bin');
 const GNU_TIME = '/usr/bin/time';
 
 // Not needed to build, or written by builds and tests; node_modules is linked, not copied.
-const NOT_COPIED = new Set(['node_modules', 'dist', '.git', '.astro', '.tmp', 'test-results', 'playwright-report', 'reports']);
+const NOT_COPIED = new Set([
+  'node_modules',
+  'dist',
+  '.git',
+  '.astro',
+  '.tmp',
+  'test-results',
+  'playwright-report',
+  'reports',
+]);
 
 /**
  * Copies the project (its working tree, uncommitted edits included) to `dest` and links its node_modules.
@@ -21,7 +30,10 @@ const NOT_COPIED = new Set(['node_modules', 'dist', '.git', '.astro', '.tmp', 't
  * build or dev server; and all builds of one run see the same sources while others keep editing.
  */
 export async function snapshotProject(root, dest) {
-  await cp(root, dest, { recursive: true, filter: (src) => src === root || !NOT_COPIED.has(src.slice(root.length + 1).split('/')[0]) });
+  await cp(root, dest, {
+    recursive: true,
+    filter: (src) => src === root || !NOT_COPIED.has(src.slice(root.length + 1).split('/')[0]),
+  });
   await symlink(join(root, 'node_modules'), join(dest, 'node_modules'));
   return dest;
 }
@@ -46,7 +58,9 @@ export async function syntheticContent(n, root = PROJECT_ROOT) {
   const realDir = join(root, 'content', 'provinces');
   const files = (await readdir(realDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   // JSON_SCHEMA keeps `updated: 2026-11-23` a string, so it is written back unchanged.
-  const real = await Promise.all(files.map(async (f) => yaml.load(await readFile(join(realDir, f), 'utf8'), { schema: yaml.JSON_SCHEMA })));
+  const real = await Promise.all(
+    files.map(async (f) => yaml.load(await readFile(join(realDir, f), 'utf8'), { schema: yaml.JSON_SCHEMA })),
+  );
   const taken = new Set(real.map((p) => p.prefix));
   if (n > 26 ** 3 || n > 0x9fff - 0x4e00 - taken.size) throw new Error(`--sizes: at most ${26 ** 3} entries`);
   const dir = await mkdtemp(join(tmpdir(), `icp-bench-${n}-`));
@@ -120,7 +134,8 @@ export async function measuredBuild({ contentDir, workDir, root = PROJECT_ROOT, 
   // directory; otherwise it uses `<cwd>/.astro/.prerender/` and deletes it afterwards, which breaks any other
   // build running from the project at the same time. So the build runs from workDir, which links
   // node_modules so the rendered chunks still resolve their packages.
-  if (!existsSync(join(workDir, 'node_modules'))) await symlink(join(root, 'node_modules'), join(workDir, 'node_modules'));
+  if (!existsSync(join(workDir, 'node_modules')))
+    await symlink(join(root, 'node_modules'), join(workDir, 'node_modules'));
   const env = {
     ...process.env,
     PATH: `${BIN}${delimiter}${process.env.PATH}`, // so `astro` runs on the project's Node 24
@@ -177,8 +192,21 @@ export async function measuredBuild({ contentDir, workDir, root = PROJECT_ROOT, 
     if (user && sys) cpuMs = Math.round((Number(user[1]) + Number(sys[1])) * 1000);
   }
   const pages = code === 0 && existsSync(outDir) ? countPages(outDir) : 0;
-  const stealMs = stealBefore !== undefined && stealAfter !== undefined ? (stealAfter - stealBefore) * TICK_MS : undefined;
-  return { code, wallMs, cpuMs, stealMs, pages, peakRssBytes: Math.max(peakSingle, peakTree), peakSingleBytes: peakSingle, peakTreeBytes: peakTree, samples, lines, outDir };
+  const stealMs =
+    stealBefore !== undefined && stealAfter !== undefined ? (stealAfter - stealBefore) * TICK_MS : undefined;
+  return {
+    code,
+    wallMs,
+    cpuMs,
+    stealMs,
+    pages,
+    peakRssBytes: Math.max(peakSingle, peakTree),
+    peakSingleBytes: peakSingle,
+    peakTreeBytes: peakTree,
+    samples,
+    lines,
+    outDir,
+  };
 }
 
 const TICK_MS = 10; // /proc/stat counts in USER_HZ ticks, 100 a second on Linux
@@ -202,7 +230,11 @@ function stealTicks() {
  * time in context; it is not used to adjust it.
  */
 export function hostCheckMs() {
-  const record = { slug: 'zhejiang', name: { zh: '浙江', en: 'Zhejiang' }, links: Array.from({ length: 8 }, (_, i) => ({ url: `https://example.org/${i}/`, kind: 'form' })) };
+  const record = {
+    slug: 'zhejiang',
+    name: { zh: '浙江', en: 'Zhejiang' },
+    links: Array.from({ length: 8 }, (_, i) => ({ url: `https://example.org/${i}/`, kind: 'form' })),
+  };
   let best = Infinity;
   for (let round = 0; round < 3; round++) {
     const started = performance.now();

@@ -2,7 +2,14 @@
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -49,8 +56,16 @@ function recordResponses(page) {
       if (!response) return null;
       const body = await response.body().catch(() => Buffer.alloc(0)); // redirects have none
       const contentType = (response.headers()['content-type'] ?? '').toLowerCase();
-      const gzip = body.length > 0 && COMPRESSIBLE.test(contentType) ? gzipSync(body, { level: 9 }).length : body.length;
-      return { url, seq, status: response.status(), kind: kindOf(request.resourceType(), contentType), raw: body.length, gzip };
+      const gzip =
+        body.length > 0 && COMPRESSIBLE.test(contentType) ? gzipSync(body, { level: 9 }).length : body.length;
+      return {
+        url,
+        seq,
+        status: response.status(),
+        kind: kindOf(request.resourceType(), contentType),
+        raw: body.length,
+        gzip,
+      };
     })();
     records.push(record);
   });
@@ -81,7 +96,12 @@ export async function measureLoad(browser, url) {
   await context.close();
   const totals = emptyTotals();
   for (const r of records) add(totals, r);
-  return { url, hasLookup, ...totals, files: records.map(({ url: u, kind, raw, gzip }) => ({ url: u, kind, raw, gzip })) };
+  return {
+    url,
+    hasLookup,
+    ...totals,
+    files: records.map(({ url: u, kind, raw, gzip }) => ({ url: u, kind, raw, gzip })),
+  };
 }
 
 // Runs in the page before its own scripts: notes the last input event and the first result rendered after it.

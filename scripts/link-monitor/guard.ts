@@ -37,7 +37,10 @@ export interface GuardOptions {
 }
 
 /** The addresses `hostname` stands for, each checked; throws BlockedAddressError on the first that is not public. */
-async function publicAddresses(hostname: string, options: Pick<GuardOptions, 'resolver' | 'allowLoopback'>): Promise<ResolvedAddress[]> {
+async function publicAddresses(
+  hostname: string,
+  options: Pick<GuardOptions, 'resolver' | 'allowLoopback'>,
+): Promise<ResolvedAddress[]> {
   const bare = hostname.replace(/^\[(.*)\]$/, '$1');
   const family = isIP(bare);
   const addresses = family ? [{ address: bare, family }] : await options.resolver(bare);

@@ -72,25 +72,33 @@ export interface MonitorDeps {
 }
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-const TLS_CODE = /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL_)/;
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+const TLS_CODE =
+  /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL_)/;
 
 function errorCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null) return null;
   const e = error as { code?: unknown; errors?: unknown[] };
   if (typeof e.code === 'string') return e.code;
   // Happy-eyeballs connects to several addresses and reports an AggregateError of their failures.
-  if (Array.isArray(e.errors)) for (const inner of e.errors) {
-    const code = errorCode(inner);
-    if (code) return code;
-  }
+  if (Array.isArray(e.errors))
+    for (const inner of e.errors) {
+      const code = errorCode(inner);
+      if (code) return code;
+    }
   return null;
 }
 
 /** Maps a fetch failure to a class. `fetch failed` hides the real error in `cause`. */
 export function classifyError(error: unknown): { class: LinkClass; detail: string } {
   const err = error as { name?: string; message?: string; cause?: unknown };
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return { class: 'timeout', detail: 'no response within the time limit' };
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError')
+    return { class: 'timeout', detail: 'no response within the time limit' };
   const cause = err?.cause ?? error;
   const code = errorCode(cause) ?? errorCode(error);
   const message = (cause as { message?: string })?.message ?? err?.message ?? String(error);
@@ -98,7 +106,8 @@ export function classifyError(error: unknown): { class: LinkClass; detail: strin
   if (code && DNS_CODES.has(code)) return { class: 'dns-failure', detail: code };
   if (code === 'ECONNREFUSED') return { class: 'refused', detail: code };
   if (code && TIMEOUT_CODES.has(code)) return { class: 'timeout', detail: code };
-  if ((code && TLS_CODE.test(code)) || /certificate|ssl|tls/i.test(message)) return { class: 'tls-error', detail: code ?? message };
+  if ((code && TLS_CODE.test(code)) || /certificate|ssl|tls/i.test(message))
+    return { class: 'tls-error', detail: code ?? message };
   return { class: 'network-error', detail: code ?? message };
 }
 
@@ -126,8 +135,7 @@ const abortableSleep: MonitorDeps['sleep'] = (ms, signal) =>
   });
 
 type HopOutcome =
-  | { status: number; method: 'HEAD' | 'GET'; location: string | null; retryAfter: string | null }
-  | { error: unknown };
+  { status: number; method: 'HEAD' | 'GET'; location: string | null; retryAfter: string | null } | { error: unknown };
 
 interface Context {
   options: MonitorOptions;
@@ -148,7 +156,12 @@ async function request(url: string, method: 'HEAD' | 'GET', ctx: Context): Promi
     // Only the status matters: do not download the body.
     await response.body?.cancel().catch(() => {});
     const { headers } = response;
-    return { status: response.status, method, location: headers.get('location'), retryAfter: headers.get('retry-after') };
+    return {
+      status: response.status,
+      method,
+      location: headers.get('location'),
+      retryAfter: headers.get('retry-after'),
+    };
   } catch (error) {
     return { error };
   }
@@ -248,18 +261,21 @@ async function check(url: string, ctx: Context): Promise<LinkResult> {
       }
       redirects.push({ url: current, method: outcome.method, status, location: next.href });
       // file:, javascript:, data:… no browser follows these from a web page, and no retry will change that.
-      if (!/^https?:$/.test(next.protocol)) return finish('bad-redirect', status, `${status} to a ${next.protocol} URL`);
+      if (!/^https?:$/.test(next.protocol))
+        return finish('bad-redirect', status, `${status} to a ${next.protocol} URL`);
       if (seen.has(next.href)) {
         current = next.href;
         return finish('redirect-loop', status, `redirect loop back to ${next.href}`);
       }
-      if (redirects.length > ctx.options.maxRedirects) return finish('too-many-redirects', status, `more than ${ctx.options.maxRedirects} redirects`);
+      if (redirects.length > ctx.options.maxRedirects)
+        return finish('too-many-redirects', status, `more than ${ctx.options.maxRedirects} redirects`);
       seen.add(next.href);
       current = next.href;
       continue;
     }
     if (status >= 200 && status < 300) return finish(redirects.length ? 'redirected' : 'ok', status, null);
-    if (status === 429) return finish('rate-limited', status, outcome.retryAfter ? `Retry-After: ${outcome.retryAfter}` : null);
+    if (status === 429)
+      return finish('rate-limited', status, outcome.retryAfter ? `Retry-After: ${outcome.retryAfter}` : null);
     if (status >= 400 && status < 500) return finish('client-error', status, null);
     if (status >= 500 && status < 600) return finish('server-error', status, null);
     // 1xx as a final answer, 304 to a request that was not conditional, 300 without a choice, 999 and the like.
@@ -269,7 +285,11 @@ async function check(url: string, ctx: Context): Promise<LinkResult> {
 
 function context(options: MonitorOptions, deps: Partial<MonitorDeps>, deadline: AbortSignal): Context {
   const full: MonitorDeps = { resolver: systemResolver, sleep: abortableSleep, ...deps };
-  const agent = guardedAgent({ resolver: full.resolver, allowLoopback: options.allowLoopback, connectTimeoutMs: options.timeoutMs });
+  const agent = guardedAgent({
+    resolver: full.resolver,
+    allowLoopback: options.allowLoopback,
+    connectTimeoutMs: options.timeoutMs,
+  });
   return { options, deps: full, agent, deadline };
 }
 
@@ -345,7 +365,12 @@ export async function runMonitor(
         perHost.set(host, (perHost.get(host) ?? 0) + 1);
         active++;
         void check(url, ctx)
-          .catch((error: unknown): LinkResult => ({ ...notChecked(url), class: 'network-error', group: 'unreachable', detail: String(error) }))
+          .catch((error: unknown): LinkResult => ({
+            ...notChecked(url),
+            class: 'network-error',
+            group: 'unreachable',
+            detail: String(error),
+          }))
           .then((result) => {
             active--;
             perHost.set(host, (perHost.get(host) ?? 1) - 1);

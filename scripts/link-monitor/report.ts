@@ -14,7 +14,11 @@ export interface MonitorReport {
   links: (LinkResult & { pages: string[] })[];
 }
 
-export function buildReport(run: MonitorRun, options: MonitorOptions, pages: ReadonlyMap<string, Iterable<string>>): MonitorReport {
+export function buildReport(
+  run: MonitorRun,
+  options: MonitorOptions,
+  pages: ReadonlyMap<string, Iterable<string>>,
+): MonitorReport {
   return {
     version: 1,
     startedAt: run.startedAt,

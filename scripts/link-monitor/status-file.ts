@@ -27,7 +27,11 @@ export function readStatusFile(path: string): StatusFile {
 
 /** The file's text: keys sorted, two-space JSON, so a run changes only the lines of links that changed. */
 export function statusFileText(statuses: StatusFile): string {
-  const sorted = Object.fromEntries(Object.keys(statuses).sort().map((k) => [k, statuses[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(statuses)
+      .sort()
+      .map((k) => [k, statuses[k]]),
+  );
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }
 
@@ -46,7 +50,11 @@ export function writeStatusFile(path: string, statuses: StatusFile): void {
  * `failingSince` survives until the link works again; `lastOk` and a recorded archived copy survive every run.
  * Links no longer on the site keep their entries too: the history is the point.
  */
-export function mergeResults(previous: StatusFile, results: readonly LinkResult[], archives: ReadonlyMap<string, ArchivedCopy> = new Map()): StatusFile {
+export function mergeResults(
+  previous: StatusFile,
+  results: readonly LinkResult[],
+  archives: ReadonlyMap<string, ArchivedCopy> = new Map(),
+): StatusFile {
   const next: StatusFile = { ...previous };
   for (const r of results) {
     const key = linkKey(r.url);
@@ -69,7 +77,10 @@ export function mergeResults(previous: StatusFile, results: readonly LinkResult[
 }
 
 /** The failing links of a run that have no archived copy yet, with the date to look near (when they last worked). */
-export function archiveTargets(merged: StatusFile, results: readonly LinkResult[]): { url: string; near: string | null }[] {
+export function archiveTargets(
+  merged: StatusFile,
+  results: readonly LinkResult[],
+): { url: string; near: string | null }[] {
   const targets: { url: string; near: string | null }[] = [];
   for (const r of results) {
     const key = linkKey(r.url);

@@ -40,7 +40,8 @@ export async function indexSite({ site, languages = LANGS }: IndexOptions): Prom
       const added = await index.addDirectory({ path: site, glob: languageGlob(dirs[i], others, topLevel) });
       if (added.errors.length > 0) throw new Error(`search-index: indexing ${lang} failed: ${added.errors.join('; ')}`);
       const written = await index.writeFiles({ outputPath });
-      if (written.errors.length > 0) throw new Error(`search-index: writing the ${lang} index failed: ${written.errors.join('; ')}`);
+      if (written.errors.length > 0)
+        throw new Error(`search-index: writing the ${lang} index failed: ${written.errors.join('; ')}`);
     } finally {
       await pagefind.close(); // ends the Pagefind process, and with it that language's memory
     }

@@ -22,7 +22,8 @@ export function checkEntry(entry: PagefindEntry, expected: readonly string[]): s
   }
   if (expected.length > 0) {
     for (const code of Object.keys(entry.languages)) {
-      if (!expected.includes(code)) problems.push(`pages indexed under unexpected language "${code}" (is an <html lang> missing or wrong?)`);
+      if (!expected.includes(code))
+        problems.push(`pages indexed under unexpected language "${code}" (is an <html lang> missing or wrong?)`);
     }
   }
   return problems;
@@ -45,8 +46,14 @@ export function bundleDir(langDir: string | undefined): string {
  * The Pagefind glob of one language's pages. `langDir` is the language's top-level directory, or undefined for the
  * default language, which takes every top-level entry that is neither another language's directory nor a bundle.
  */
-export function languageGlob(langDir: string | undefined, otherLangDirs: readonly string[], topLevel: readonly { name: string; dir: boolean }[]): string {
+export function languageGlob(
+  langDir: string | undefined,
+  otherLangDirs: readonly string[],
+  topLevel: readonly { name: string; dir: boolean }[],
+): string {
   if (langDir) return `${langDir}/**/*.html`;
-  const own = topLevel.filter((e) => !otherLangDirs.includes(e.name) && e.name !== 'pagefind' && (e.dir || e.name.endsWith('.html')));
+  const own = topLevel.filter(
+    (e) => !otherLangDirs.includes(e.name) && e.name !== 'pagefind' && (e.dir || e.name.endsWith('.html')),
+  );
   return `{${own.map((e) => (e.dir ? `${e.name}/**/*.html` : e.name)).join(',')}}`;
 }

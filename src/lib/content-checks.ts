@@ -20,7 +20,8 @@ export interface ContentProblem {
 /** A file too large to read, or empty; checked on its size alone, before it is read. */
 export function sizeProblem(bytes: number): string | undefined {
   if (bytes === 0) return 'the file is empty';
-  if (bytes > MAX_FILE_BYTES) return `the file is ${bytes.toLocaleString('en')} bytes, over the limit of ${MAX_FILE_BYTES.toLocaleString('en')}`;
+  if (bytes > MAX_FILE_BYTES)
+    return `the file is ${bytes.toLocaleString('en')} bytes, over the limit of ${MAX_FILE_BYTES.toLocaleString('en')}`;
   return undefined;
 }
 
@@ -59,14 +60,24 @@ export function utf8Problem(bytes: Uint8Array): ContentProblem | undefined {
 export function textProblems(data: unknown, path: FieldPath = []): ContentProblem[] {
   if (typeof data === 'string') {
     if (data.length > MAX_FIELD_CHARS) {
-      return [{ path, message: `the text is ${data.length.toLocaleString('en')} characters, over the limit of ${MAX_FIELD_CHARS.toLocaleString('en')}` }];
+      return [
+        {
+          path,
+          message: `the text is ${data.length.toLocaleString('en')} characters, over the limit of ${MAX_FIELD_CHARS.toLocaleString('en')}`,
+        },
+      ];
     }
     // A byte-order mark is allowed only where editors leave one: the very start of a file, which the parser drops.
     const invisible = invisibleCharacter(data);
     if (invisible) return [{ path, message: `contains an invisible format character (${invisible}); delete it` }];
     const replaced = data.indexOf('\uFFFD');
     if (replaced >= 0) {
-      return [{ path, message: `contains U+FFFD at character ${replaced + 1}, the mark of text decoded with the wrong encoding` }];
+      return [
+        {
+          path,
+          message: `contains U+FFFD at character ${replaced + 1}, the mark of text decoded with the wrong encoding`,
+        },
+      ];
     }
     return [];
   }
@@ -96,7 +107,10 @@ export function schemaProblems(issues: readonly SchemaIssue[], base: FieldPath =
   return issues.flatMap((issue): ContentProblem[] => {
     const path = [...base, ...fieldPath(issue.path)];
     if (issue.code === 'unrecognized_keys' && issue.keys) {
-      return issue.keys.map((key) => ({ path: [...path, key], message: 'unknown field: the schema has no field of this name' }));
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        message: 'unknown field: the schema has no field of this name',
+      }));
     }
     if (issue.code === 'invalid_union' && issue.errors) {
       // A branch that failed on its type (a date where a string was written) says less than one that failed on the value.
@@ -130,9 +144,15 @@ export function yamlLine(text: string, path: FieldPath, lineOffset = 0): number 
 }
 
 /** Adds the line of each problem that has a field path and no line yet. */
-export function locate(problems: readonly ContentProblem[], yamlText: string | undefined, lineOffset = 0): ContentProblem[] {
+export function locate(
+  problems: readonly ContentProblem[],
+  yamlText: string | undefined,
+  lineOffset = 0,
+): ContentProblem[] {
   if (yamlText === undefined) return [...problems];
-  return problems.map((p) => (p.line !== undefined || p.path.length === 0 ? p : { ...p, line: yamlLine(yamlText, p.path, lineOffset) }));
+  return problems.map((p) =>
+    p.line !== undefined || p.path.length === 0 ? p : { ...p, line: yamlLine(yamlText, p.path, lineOffset) },
+  );
 }
 
 /** One line per problem: `file:line: field: reason` (the line and field when there is one). */

@@ -56,7 +56,11 @@ export interface SnippetOptions {
  * The snippet for a page: from the start of the sentence holding the first match (from `from` on, else anywhere)
  * to the end of that sentence or `max` characters, with the terms marked. Null when no term occurs in the text.
  */
-export function sentenceSnippet(content: string, terms: readonly string[], options: SnippetOptions = {}): string | null {
+export function sentenceSnippet(
+  content: string,
+  terms: readonly string[],
+  options: SnippetOptions = {},
+): string | null {
   const { from = 0, headings = [], max = 160 } = options;
   const all = matches(content, terms);
   const first = all.find(([s]) => s >= from) ?? all[0];

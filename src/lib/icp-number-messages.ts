@@ -18,17 +18,41 @@ export interface LookupProvince {
 
 /** The string-table keys (less `lookup_`) the script needs, and the common labels it shows. */
 const MESSAGE_KEYS = [
-  'empty', 'icpLicence', 'telecomLicence', 'publicSecurity', 'outsideSystem', 'region_hong_kong', 'region_macao',
-  'region_taiwan', 'placeholderPrefix', 'unknownPrefix', 'missingPrefix', 'malformed_no_serial',
-  'malformed_serial_length', 'malformed_site_number', 'malformed_missing_bei', 'unrecognized', 'domain', 'domainLink',
-  'variant', 'serial', 'filedIn', 'number', 'site', 'provinceLink', 'prefixTableLink',
+  'empty',
+  'icpLicence',
+  'telecomLicence',
+  'publicSecurity',
+  'outsideSystem',
+  'region_hong_kong',
+  'region_macao',
+  'region_taiwan',
+  'placeholderPrefix',
+  'unknownPrefix',
+  'missingPrefix',
+  'malformed_no_serial',
+  'malformed_serial_length',
+  'malformed_site_number',
+  'malformed_missing_bei',
+  'unrecognized',
+  'domain',
+  'domainLink',
+  'variant',
+  'serial',
+  'filedIn',
+  'number',
+  'site',
+  'provinceLink',
+  'prefixTableLink',
 ] as const;
 const LABEL_KEYS = ['administration', 'howToDeregister', 'unconfirmed', 'source'] as const;
 export type Messages = Record<(typeof MESSAGE_KEYS)[number] | (typeof LABEL_KEYS)[number], string>;
 
 /** The messages, from the string table: `messagesFrom((key) => t(lang, key))` at build time. */
 export function messagesFrom(text: (key: string) => string): Messages {
-  return Object.fromEntries([...MESSAGE_KEYS.map((k) => [k, text(`lookup_${k}`)]), ...LABEL_KEYS.map((k) => [k, text(k)])]) as Messages;
+  return Object.fromEntries([
+    ...MESSAGE_KEYS.map((k) => [k, text(`lookup_${k}`)]),
+    ...LABEL_KEYS.map((k) => [k, text(k)]),
+  ]) as Messages;
 }
 
 /** A message with its `{name}` placeholders filled in. */
@@ -52,7 +76,8 @@ const PROBLEM_KEYS: Record<ProblemKey, keyof Messages> = {
 /** Why the input is not a readable filing number, in one or two sentences. */
 export function problemMessage(result: IcpNotFiling<unknown>, m: Messages): string {
   const vars = { found: result.found ?? '', prefix: result.prefix ?? '', standard: result.suggestion?.prefix ?? '' };
-  if (result.problem === 'malformed') return fillMessage(m[`malformed_${(result.reason ?? 'no-serial').replace(/-/g, '_')}` as keyof Messages], vars);
+  if (result.problem === 'malformed')
+    return fillMessage(m[`malformed_${(result.reason ?? 'no-serial').replace(/-/g, '_')}` as keyof Messages], vars);
   if (result.problem === 'outside-system') {
     const region = m[`region_${(result.region ?? 'hong-kong').replace(/-/g, '_')}` as keyof Messages];
     return fillMessage(m.outsideSystem, { ...vars, region });

@@ -120,7 +120,8 @@ const TELECOM_RE = new RegExp(`([AB][12])${GAP}-${GAP}(\\d{6,12})`, 'giu');
 const HAN = /^\p{Script=Han}$/u;
 // A URL's host, or a bare name with a dot and a top-level label of letters (example.com, 例子.中国, xn--fiqs8s).
 const URL_HOST_RE = /\bhttps?:\/\/([^\s/?#:@]+)/iu;
-const DOMAIN_RE = /(?:^|[^\p{L}\p{N}.@-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?\.){1,8}(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59}))(?![\p{L}\p{N}.-]*@)/iu;
+const DOMAIN_RE =
+  /(?:^|[^\p{L}\p{N}.@-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?\.){1,8}(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59}))(?![\p{L}\p{N}.-]*@)/iu;
 
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
 
@@ -142,7 +143,8 @@ function hanBefore(text: string, end: number): string {
   if (i === 0) return '';
   const cp = text.charCodeAt(i - 1);
   // The character before may be the second half of a surrogate pair.
-  const ch = cp >= 0xdc00 && cp <= 0xdfff && i >= 2 ? String.fromCodePoint(text.codePointAt(i - 2)!) : text.charAt(i - 1);
+  const ch =
+    cp >= 0xdc00 && cp <= 0xdfff && i >= 2 ? String.fromCodePoint(text.codePointAt(i - 2)!) : text.charAt(i - 1);
   return HAN.test(ch) ? ch : '';
 }
 
@@ -163,7 +165,13 @@ function resolvePrefix<T>(prefix: string, table: ReadonlyMap<string, T>, found: 
   const standard = variant ? table.get(variant.standard) : undefined;
   if (variant && standard !== undefined) {
     if (variant.status === 'unconfirmed') return { ok: true, province: standard, variant };
-    return { ok: false, problem: 'placeholder-prefix', prefix, found, suggestion: { prefix: variant.standard, province: standard } };
+    return {
+      ok: false,
+      problem: 'placeholder-prefix',
+      prefix,
+      found,
+      suggestion: { prefix: variant.standard, province: standard },
+    };
   }
   const region = Object.hasOwn(OUTSIDE_SYSTEM, prefix) ? OUTSIDE_SYSTEM[prefix] : undefined;
   if (region) return { ok: false, problem: 'outside-system', prefix, found, region };
@@ -235,7 +243,12 @@ export function parseIcpNumber<T>(input: string, prefixes: ReadonlyMap<string, T
       const digits = DIGITS_AFTER.exec(text)?.[1];
       if (digits !== undefined) {
         const prefix = hanBefore(text, m.index);
-        licence ??= { ok: false, problem: 'icp-licence', found: `${prefix}ICP证${digits.slice(0, SERIAL_MAX)}号`, ...(prefix ? { prefix } : {}) };
+        licence ??= {
+          ok: false,
+          problem: 'icp-licence',
+          found: `${prefix}ICP证${digits.slice(0, SERIAL_MAX)}号`,
+          ...(prefix ? { prefix } : {}),
+        };
       }
     } else {
       // "ICP" straight into digits: 备 or 证 is missing, so we cannot tell a filing from a licence.
@@ -243,7 +256,13 @@ export function parseIcpNumber<T>(input: string, prefixes: ReadonlyMap<string, T
       const digits = DIGITS_AFTER.exec(text)?.[1];
       if (digits !== undefined) {
         const prefix = hanBefore(text, m.index);
-        firstProblem ??= { ok: false, problem: 'malformed', reason: 'missing-bei', found: `${prefix}ICP${digits.slice(0, SERIAL_MAX)}`, ...(prefix ? { prefix } : {}) };
+        firstProblem ??= {
+          ok: false,
+          problem: 'malformed',
+          reason: 'missing-bei',
+          found: `${prefix}ICP${digits.slice(0, SERIAL_MAX)}`,
+          ...(prefix ? { prefix } : {}),
+        };
       }
     }
   }
@@ -254,14 +273,24 @@ export function parseIcpNumber<T>(input: string, prefixes: ReadonlyMap<string, T
   const telecom = TELECOM_RE.exec(text);
   if (telecom) {
     const prefix = hanBefore(text, telecom.index);
-    return { ok: false, problem: 'telecom-licence', found: `${prefix}${(telecom[1] ?? '').toUpperCase()}-${telecom[2] ?? ''}`, ...(prefix ? { prefix } : {}) };
+    return {
+      ok: false,
+      problem: 'telecom-licence',
+      found: `${prefix}${(telecom[1] ?? '').toUpperCase()}-${telecom[2] ?? ''}`,
+      ...(prefix ? { prefix } : {}),
+    };
   }
 
   PUBLIC_SECURITY_RE.lastIndex = 0;
   const security = PUBLIC_SECURITY_RE.exec(text);
   if (security) {
     const prefix = hanBefore(text, security.index);
-    return { ok: false, problem: 'public-security', found: `${prefix}公网安备${(security[1] ?? '').slice(0, 20)}${security[2] ?? ''}`, ...(prefix ? { prefix } : {}) };
+    return {
+      ok: false,
+      problem: 'public-security',
+      found: `${prefix}公网安备${(security[1] ?? '').slice(0, 20)}${security[2] ?? ''}`,
+      ...(prefix ? { prefix } : {}),
+    };
   }
   const domain = domainIn(text);
   if (domain) return { ok: false, problem: 'domain', found: domain };

@@ -33,4 +33,3 @@ export function isNonPublicAddress(address: string): boolean {
   const range = addressRange(address);
   return range !== null && range !== 'public';
 }
-

@@ -113,10 +113,18 @@ function reason(lang: Lang, status: LinkStatus): string {
 export function statusWords(lang: Lang, status: LinkStatus | undefined): StatusWords {
   if (!status) return { tone: 'unknown', text: t(lang, 'linkStatusNotChecked'), archive: null };
   const date = status.checked;
-  if (CLASS_GROUP[status.class] === 'ok') return { tone: 'ok', text: tf(lang, 'linkStatusOk', { date }), archive: null };
-  if (!isFailing(status.class)) return { tone: 'unknown', text: tf(lang, 'linkStatusUnsure', { date, reason: reason(lang, status) }), archive: null };
+  if (CLASS_GROUP[status.class] === 'ok')
+    return { tone: 'ok', text: tf(lang, 'linkStatusOk', { date }), archive: null };
+  if (!isFailing(status.class))
+    return {
+      tone: 'unknown',
+      text: tf(lang, 'linkStatusUnsure', { date, reason: reason(lang, status) }),
+      archive: null,
+    };
   const since = status.failingSince ?? date;
-  const text = tf(lang, 'linkStatusFailing', { since }) + tf(lang, 'linkStatusFailingDetail', { reason: reason(lang, status), date });
+  const text =
+    tf(lang, 'linkStatusFailing', { since }) +
+    tf(lang, 'linkStatusFailingDetail', { reason: reason(lang, status), date });
   const archive = status.archive && {
     url: status.archive.url,
     label: t(lang, 'linkArchive'),

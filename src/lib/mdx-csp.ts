@@ -5,7 +5,17 @@
  */
 
 // `style` the element (inline CSS), `base` (changes where every relative link goes), the rest load active content.
-const BLOCKED_ELEMENTS = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base']);
+const BLOCKED_ELEMENTS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+]);
 const FORM_ACTION_ATTRIBUTES = new Set(['action', 'formaction']);
 
 export interface CspProblem {
@@ -35,14 +45,20 @@ function attributeProblem(name: string, value: unknown): string | undefined {
   if (lower === 'style') return 'a style attribute is inline CSS, which the CSP blocks: use a class';
   if (lower === 'srcdoc') return 'a srcdoc attribute is an inline document, which the CSP blocks';
   if (lower === 'set:html') return 'set:html inserts raw HTML, which this check cannot see: write the markup itself';
-  if (FORM_ACTION_ATTRIBUTES.has(lower) && typeof value === 'string' && /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(value.trim())) {
+  if (
+    FORM_ACTION_ATTRIBUTES.has(lower) &&
+    typeof value === 'string' &&
+    /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(value.trim())
+  ) {
     return `a form that sends to another address (${name}="${value}") breaks the CSP's form-action 'self'`;
   }
   return undefined;
 }
 
 const elementProblem = (name: string) =>
-  BLOCKED_ELEMENTS.has(name.toLowerCase()) ? `<${name}> elements are blocked by the site's Content-Security-Policy` : undefined;
+  BLOCKED_ELEMENTS.has(name.toLowerCase())
+    ? `<${name}> elements are blocked by the site's Content-Security-Policy`
+    : undefined;
 
 const lineOf = (node: TreeNode) => node.position?.start.line ?? node.loc?.start.line;
 
@@ -59,13 +75,20 @@ function estreeProblems(node: unknown, problems: CspProblem[]): void {
     if (message) problems.push({ line: lineOf(n), message });
   }
   if (n.type === 'JSXAttribute' && typeof n.name === 'object' && n.name !== null) {
-    const literal = (n.value as { type?: string; value?: unknown } | null)?.type === 'Literal' ? (n.value as { value: unknown }).value : undefined;
+    const literal =
+      (n.value as { type?: string; value?: unknown } | null)?.type === 'Literal'
+        ? (n.value as { value: unknown }).value
+        : undefined;
     const ns = n.name as { type: string; name?: { name?: unknown } | unknown; namespace?: { name?: unknown } };
-    const name = ns.type === 'JSXNamespacedName' ? `${ns.namespace?.name}:${(ns.name as { name?: unknown })?.name}` : String(ns.name);
+    const name =
+      ns.type === 'JSXNamespacedName'
+        ? `${ns.namespace?.name}:${(ns.name as { name?: unknown })?.name}`
+        : String(ns.name);
     const message = attributeProblem(name, literal);
     if (message) problems.push({ line: lineOf(n), message });
   }
-  for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'range' && typeof value === 'object') estreeProblems(value, problems);
+  for (const [key, value] of Object.entries(n))
+    if (key !== 'loc' && key !== 'range' && typeof value === 'object') estreeProblems(value, problems);
 }
 
 /** Every blocked element and attribute in a hast tree (with MDX's JSX nodes, less its expressions), with its line. */
@@ -80,7 +103,10 @@ export function cspProblems(tree: TreeNode): CspProblem[] {
         const problem = attributeProblem(name, value);
         if (problem) problems.push({ line, message: problem });
       }
-    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string') {
+    } else if (
+      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+      typeof node.name === 'string'
+    ) {
       const message = elementProblem(node.name);
       if (message) problems.push({ line, message });
       for (const attribute of node.attributes ?? []) {

@@ -102,7 +102,8 @@ export function compactAliases(aliases: string): string {
       const span = lower.slice(i, i + k);
       if (span.some((w, j) => w !== words[i + j] || !PINYIN_WORD.test(w))) break;
       const joined = span.join('');
-      if (all.has(joined)) { // never one of the span's own words, which are shorter
+      if (all.has(joined)) {
+        // never one of the span's own words, which are shorter
         for (let j = i; j < i + k; j++) drop.add(j);
         i += k - 1;
         break;
@@ -150,7 +151,10 @@ const tables = new WeakMap<readonly NameEntry[], Map<string, NameEntry>>();
  * The province a pasted filing number names (粤ICP备12043194号-1, or just its start, 粤ICP备), read by the lookup's
  * parser, and the number as the parser read it; null when the query holds no filing number with a known prefix.
  */
-export function filingProvince(entries: readonly NameEntry[], raw: string): { entry: NameEntry; number: string } | null {
+export function filingProvince(
+  entries: readonly NameEntry[],
+  raw: string,
+): { entry: NameEntry; number: string } | null {
   let table = tables.get(entries);
   if (!table) tables.set(entries, (table = new Map(entries.map((e) => [e.p, e]))));
   const r = parseIcpNumber(raw, table);
@@ -165,13 +169,18 @@ export function filingProvince(entries: readonly NameEntry[], raw: string): { en
  * exact alias word, then the start (or, for Chinese, any part) of one; ties in registry order. Filters narrow them
  * as they narrow Pagefind's results. An empty query matches nothing: a filter alone is Pagefind's to list.
  */
-export function searchNames(entries: readonly NameEntry[], raw: string, filters: Record<string, string> = {}): NameHit[] {
+export function searchNames(
+  entries: readonly NameEntry[],
+  raw: string,
+  filters: Record<string, string> = {},
+): NameHit[] {
   const q = normaliseNames(raw);
   if (!q) return [];
   const filing = filingProvince(entries, raw);
   if (filing) {
     const { entry: e, number } = filing;
-    if ((filters['region'] && e.r !== filters['region']) || (filters['method'] && !e.m.includes(filters['method']))) return [];
+    if ((filters['region'] && e.r !== filters['region']) || (filters['method'] && !e.m.includes(filters['method'])))
+      return [];
     return [{ url: e.u, title: e.t, administration: e.a, excerpt: `<mark>${escapeHtml(number)}</mark>` }];
   }
   const tokens = q.split(' ');

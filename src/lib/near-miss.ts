@@ -11,7 +11,10 @@ export interface NearMissTarget {
 
 /** Lower case, letters and CJK only: "Xi Zang" and "xi-zang" are "xizang". */
 export function normaliseName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */

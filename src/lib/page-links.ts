@@ -25,7 +25,10 @@ export interface RepoLinks {
  * as a tree). GitHub's URL scheme; `repo` is the repository's address, e.g. "https://github.com/owner/name".
  * Null when no repository is configured.
  */
-export function repoLinks(repo: string | undefined, page: { lang: Lang; url: string; title: string; file: string }): RepoLinks | null {
+export function repoLinks(
+  repo: string | undefined,
+  page: { lang: Lang; url: string; title: string; file: string },
+): RepoLinks | null {
   const root = repo?.trim().replace(/\/+$/, '');
   if (!root) return null;
   const issue = new URL(`${root}/issues/new`);

@@ -34,14 +34,18 @@ function safeDecode(text: string): string {
  */
 export function printHref(href: string | undefined, text: string): string | undefined {
   if (!href || !/^(https?|mailto):/i.test(href)) return undefined;
-  const shown = text.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').trim();
+  const shown = text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&amp;/g, '&')
+    .trim();
   const printed = printableUrl(href);
   const bare = (s: string) => s.replace(/^(https?:\/\/|mailto:)/i, '').replace(/\/$/, '');
   return bare(shown) === bare(href) || bare(shown) === bare(printed) ? undefined : printed;
 }
 
 // A URL, or a host name of two or more labels ending in a letters-only top-level label ("oss-cn-hangzhou.aliyuncs.com").
-const ADDRESS = /(?:https?:\/\/[^\s，。；、（）()"“”]+|(?<![\p{L}\p{N}_.-])(?:[a-z0-9_-]+\.){1,}[a-z]{2,}(?![\p{L}\p{N}_.-]))/giu;
+const ADDRESS =
+  /(?:https?:\/\/[^\s，。；、（）()"“”]+|(?<![\p{L}\p{N}_.-])(?:[a-z0-9_-]+\.){1,}[a-z]{2,}(?![\p{L}\p{N}_.-]))/giu;
 
 /** Text split into prose and addresses, so a template can keep addresses out of the search index. */
 export function splitAddresses(text: string): { text: string; address: boolean }[] {

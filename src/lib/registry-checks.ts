@@ -29,7 +29,11 @@ export interface NationalEntry {
 /** The sources by id; only their era matters here. */
 export type SourceEras = ReadonlyMap<string, { era: Era }>;
 
-export function registryProblems(entries: RegistryEntry[], sources: SourceEras, national: NationalEntry[] = []): string[] {
+export function registryProblems(
+  entries: RegistryEntry[],
+  sources: SourceEras,
+  national: NationalEntry[] = [],
+): string[] {
   const problems: string[] = [];
   const seen = new Map<string, string>();
   const unique = (entry: RegistryEntry, field: string, value: string) => {
@@ -52,7 +56,10 @@ export function registryProblems(entries: RegistryEntry[], sources: SourceEras, 
     unique(entry, 'iso', data.iso);
     unique(entry, 'prefix', data.prefix);
     unique(entry, 'name.zh', data.name.zh);
-    const base = file.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '');
+    const base = file
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.[^.]+$/, '');
     if (base !== data.slug) problems.push(`${file}: slug "${data.slug}" does not match the file name "${base}"`);
     data.links.forEach((link, i) => checkSource(file, `links.${i}.source`, link.source, link.era));
     data.notes.forEach((note, i) => checkSource(file, `notes.${i}.source`, note.source));

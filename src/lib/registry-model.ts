@@ -68,7 +68,9 @@ export function buildRegistry(input: RegistryInput): Registry {
   const problems = registryProblems(input.provinces, sources, input.national);
   const statuses = new Map(input.statuses.map((s) => [s.id, s.data]));
   const statusOf = (url: string) => statuses.get(linkKey(url) ?? '') ?? null;
-  const national = new Map(input.national.map((n) => [n.id, { ...n.data, id: n.id, linkStatus: statusOf(n.data.url) }]));
+  const national = new Map(
+    input.national.map((n) => [n.id, { ...n.data, id: n.id, linkStatus: statusOf(n.data.url) }]),
+  );
   for (const id of REQUIRED_NATIONAL) if (!national.has(id)) problems.push(`content/national.yaml: no entry "${id}"`);
   if (problems.length > 0) {
     throw new Error(`The province registry has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
@@ -81,7 +83,14 @@ export function buildRegistry(input: RegistryInput): Registry {
     return list;
   };
   const provinces = input.provinces
-    .map(({ data }) => derive({ ...data, links: data.links.map((l) => ({ ...l, linkStatus: statusOf(l.url) })) }, cities(data.division), sources, national))
+    .map(({ data }) =>
+      derive(
+        { ...data, links: data.links.map((l) => ({ ...l, linkStatus: statusOf(l.url) })) },
+        cities(data.division),
+        sources,
+        national,
+      ),
+    )
     .sort((a, b) => REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region) || a.slug.localeCompare(b.slug));
   return {
     provinces,
@@ -118,7 +127,8 @@ function derive(
     historicalLinks: data.links.filter((l) => l.era === 'historical'),
     currentNotes,
     historicalNotes: data.notes.filter((n) => historicalSource(n.source)),
-    hasCurrentSpecifics: data.route.length > 0 || currentNotes.length > 0 || currentLinks.some((l) => l.kind !== 'administration-site'),
+    hasCurrentSpecifics:
+      data.route.length > 0 || currentNotes.length > 0 || currentLinks.some((l) => l.kind !== 'administration-site'),
     sourceIds,
     // Every province has the national paper route (the notice list's forms), and what its current links add.
     methods: methodsOf([...[national.get('notice-list')].filter((n) => n !== undefined), ...currentLinks]),

@@ -10,4 +10,3 @@ export function langOfUrl(url: URL, base: string): Lang {
 export function alternates(path: string, base: string): { lang: Lang; href: string }[] {
   return LANGS.map((lang) => ({ lang, href: localePath(lang, path, base) }));
 }
-

@@ -14,13 +14,17 @@ export interface Guide {
 }
 
 /** `outcomesByLang`: each language's outcome ids. Throws with every problem named. */
-export function buildGuide(questions: ReadonlyMap<string, Question>, outcomesByLang: Record<string, readonly string[]>): Guide {
+export function buildGuide(
+  questions: ReadonlyMap<string, Question>,
+  outcomesByLang: Record<string, readonly string[]>,
+): Guide {
   const problems: string[] = [];
   const langs = Object.keys(outcomesByLang);
   const outcomes = new Set(langs.flatMap((l) => outcomesByLang[l] ?? []));
   for (const id of outcomes) {
     const missing = langs.filter((l) => !outcomesByLang[l]?.includes(id));
-    if (missing.length > 0) problems.push(`outcome "${id}" has no file for ${missing.join(', ')} (content/start/outcomes/<lang>/${id}.mdx)`);
+    if (missing.length > 0)
+      problems.push(`outcome "${id}" has no file for ${missing.join(', ')} (content/start/outcomes/<lang>/${id}.mdx)`);
     if (questions.has(id)) problems.push(`"${id}" is both a question and an outcome`);
   }
   if (!questions.has(START)) problems.push(`content/start/questions.yaml has no "${START}" question`);
@@ -28,7 +32,9 @@ export function buildGuide(questions: ReadonlyMap<string, Question>, outcomesByL
   for (const [id, q] of questions) {
     q.answers.forEach((a, i) => {
       if (!questions.has(a.next) && !outcomes.has(a.next)) {
-        problems.push(`content/start/questions.yaml: ${id}.answers.${i}.next "${a.next}" is neither a question nor an outcome`);
+        problems.push(
+          `content/start/questions.yaml: ${id}.answers.${i}.next "${a.next}" is neither a question nor an outcome`,
+        );
       }
       const list = parents.get(a.next) ?? [];
       if (!list.includes(id)) list.push(id);
@@ -45,7 +51,8 @@ export function buildGuide(questions: ReadonlyMap<string, Question>, outcomesByL
   for (const id of [...questions.keys(), ...outcomes]) {
     if (!reached.has(id)) problems.push(`"${id}" cannot be reached from the "${START}" question`);
   }
-  if (problems.length > 0) throw new Error(`The start guide has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    throw new Error(`The start guide has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   return { questions, outcomes, parents };
 }
 

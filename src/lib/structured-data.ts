@@ -60,14 +60,16 @@ export function stepsFromMarkdown(body: string): { section: string | null; steps
 }
 
 function plainText(markdown: string): string {
-  return markdown
-    .replace(/<[A-Z][^>]*\/>/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)/g, '')
-    .replace(/\s+/g, ' ')
-    // Markdown needs a space after **…。** before CJK text; plain Chinese text has none after full-width punctuation.
-    .replace(/([。！？；：，、）]) (?=\S)/g, '$1')
-    .trim();
+  return (
+    markdown
+      .replace(/<[A-Z][^>]*\/>/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/(\*\*|__|\*|_|`)/g, '')
+      .replace(/\s+/g, ' ')
+      // Markdown needs a space after **…。** before CJK text; plain Chinese text has none after full-width punctuation.
+      .replace(/([。！？；：，、）]) (?=\S)/g, '$1')
+      .trim()
+  );
 }
 
 export function howTo(input: {

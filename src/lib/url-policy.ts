@@ -7,7 +7,16 @@ import { addressRange } from './ip-address.ts';
 type PolicyLevel = 'error' | 'warning';
 export interface PolicyProblem {
   level: PolicyLevel;
-  rule: 'malformed' | 'protocol' | 'credentials' | 'session-id' | 'invisible' | 'host' | 'non-public-host' | 'bare-ip' | 'insecure';
+  rule:
+    | 'malformed'
+    | 'protocol'
+    | 'credentials'
+    | 'session-id'
+    | 'invisible'
+    | 'host'
+    | 'non-public-host'
+    | 'bare-ip'
+    | 'insecure';
   message: string;
 }
 
@@ -85,7 +94,9 @@ export function urlPolicyProblems(raw: string): PolicyProblem[] {
   // First: the URL parser drops some (U+200B in a host) or refuses others, and the whitespace rule would call U+FEFF whitespace.
   const invisible = invisibleCharacter(raw) ?? invisibleCharacter(safeDecode(raw));
   if (invisible) {
-    return [{ level: 'error', rule: 'invisible', message: `the URL contains an invisible format character (${invisible})` }];
+    return [
+      { level: 'error', rule: 'invisible', message: `the URL contains an invisible format character (${invisible})` },
+    ];
   }
   let url: URL;
   try {
@@ -95,15 +106,29 @@ export function urlPolicyProblems(raw: string): PolicyProblem[] {
   }
   const problems: PolicyProblem[] = [];
   if (!ALLOWED_PROTOCOLS.has(url.protocol)) {
-    return [{ level: 'error', rule: 'protocol', message: `protocol ${url.protocol} is not allowed (http, https, mailto only)` }];
+    return [
+      {
+        level: 'error',
+        rule: 'protocol',
+        message: `protocol ${url.protocol} is not allowed (http, https, mailto only)`,
+      },
+    ];
   }
   // The URL parser forgives what a reader copying the link would not: `http:/host`, backslashes, and tabs
   // or newlines, which it silently deletes. The published form must already be the real one.
   if (/[\s\\]/.test(raw) || /[\u0000-\u001f\u007f]/.test(raw)) {
-    return [{ level: 'error', rule: 'malformed', message: 'the URL contains whitespace, a control character or a backslash' }];
+    return [
+      { level: 'error', rule: 'malformed', message: 'the URL contains whitespace, a control character or a backslash' },
+    ];
   }
   if (url.protocol !== 'mailto:' && !/^https?:\/\/[^/]/i.test(raw)) {
-    return [{ level: 'error', rule: 'malformed', message: 'an http(s) URL must start with "http://" or "https://" and a host' }];
+    return [
+      {
+        level: 'error',
+        rule: 'malformed',
+        message: 'an http(s) URL must start with "http://" or "https://" and a host',
+      },
+    ];
   }
   if (url.protocol === 'mailto:') {
     if (!/^[^@\s]+@[^@\s]+$/.test(safeDecode(url.pathname))) {
@@ -115,7 +140,11 @@ export function urlPolicyProblems(raw: string): PolicyProblem[] {
     problems.push({ level: 'error', rule: 'credentials', message: 'the URL carries a user name or password' });
   }
   if (hasSessionId(url, raw)) {
-    problems.push({ level: 'error', rule: 'session-id', message: 'the URL carries a session id (e.g. ;jsessionid=), which expires' });
+    problems.push({
+      level: 'error',
+      rule: 'session-id',
+      message: 'the URL carries a session id (e.g. ;jsessionid=), which expires',
+    });
   }
   const host = url.hostname;
   const nonPublic = nonPublicHostProblem(url);

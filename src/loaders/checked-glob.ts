@@ -20,7 +20,10 @@ import {
 } from '../lib/content-checks';
 
 type EntryType = {
-  getEntryInfo(params: { fileUrl: URL; contents: string }): Promise<{ data: unknown; rawData?: string }> | { data: unknown; rawData?: string };
+  getEntryInfo(params: {
+    fileUrl: URL;
+    contents: string;
+  }): Promise<{ data: unknown; rawData?: string }> | { data: unknown; rawData?: string };
 };
 type GlobOptions = Parameters<typeof glob>[0] & { pattern: string; base: string };
 
@@ -41,7 +44,11 @@ function contentError(file: string, problems: ContentProblem[]): Error {
  * empty, every string's length and invisible characters, and `extra` checks on the parsed data. Schema errors are
  * reported with the field's line (Astro gives none) and root-level ones by name.
  */
-export function checkedGlob(options: GlobOptions, schema: z.ZodType, extra?: (data: unknown) => ContentProblem[]): Loader {
+export function checkedGlob(
+  options: GlobOptions,
+  schema: z.ZodType,
+  extra?: (data: unknown) => ContentProblem[],
+): Loader {
   const inner = glob(options);
   return {
     name: 'checked-glob',
@@ -65,16 +72,19 @@ export function checkedGlob(options: GlobOptions, schema: z.ZodType, extra?: (da
                 const problem = utf8Problem(await readFile(file));
                 if (problem) throw contentError(file, [problem]);
               }
-              if (params.contents.trim() === '') throw contentError(file, [{ path: [], message: 'the file is empty (only blank lines)' }]);
+              if (params.contents.trim() === '')
+                throw contentError(file, [{ path: [], message: 'the file is empty (only blank lines)' }]);
               let info;
               try {
                 info = await type.getEntryInfo(params);
               } catch (error) {
                 throw parseError(file, error);
               }
-              if (info.data == null) throw contentError(file, [{ path: [], message: 'the file has no data, only comments or blank lines' }]);
+              if (info.data == null)
+                throw contentError(file, [{ path: [], message: 'the file has no data, only comments or blank lines' }]);
               // YAML files give their whole text, Markdown and MDX their frontmatter, which starts on line 2.
-              if (info.rawData !== undefined) yamlText.set(file, { text: info.rawData, lineOffset: ext === '.yaml' || ext === '.yml' ? 0 : 1 });
+              if (info.rawData !== undefined)
+                yamlText.set(file, { text: info.rawData, lineOffset: ext === '.yaml' || ext === '.yml' ? 0 : 1 });
               return info;
             },
           },
@@ -83,7 +93,8 @@ export function checkedGlob(options: GlobOptions, schema: z.ZodType, extra?: (da
       const parseData: LoaderContext['parseData'] = async (props) => {
         const file = props.filePath ?? props.id;
         const where = yamlText.get(file);
-        const fail = (problems: ContentProblem[]) => contentError(file, locate(problems, where?.text, where?.lineOffset));
+        const fail = (problems: ContentProblem[]) =>
+          contentError(file, locate(problems, where?.text, where?.lineOffset));
         const text = textProblems(props.data);
         if (text.length > 0) throw fail(text);
         let data;

@@ -5,7 +5,16 @@ import { getRegistry, type Province } from '../lib/registry';
 export const REGISTRY_SCHEMA_VERSION = 1;
 
 /** A province as published: its content, each link's last known status, and the facts derived from it (not the search strings or cities). */
-function published({ cities, ownAliases, indexAliases, currentLinks, historicalLinks, currentNotes, historicalNotes, ...province }: Province) {
+function published({
+  cities,
+  ownAliases,
+  indexAliases,
+  currentLinks,
+  historicalLinks,
+  currentNotes,
+  historicalNotes,
+  ...province
+}: Province) {
   return province;
 }
 
@@ -17,5 +26,7 @@ export const GET: APIRoute = async () => {
     provinces: provinces.map(published),
     sources: Object.fromEntries(sources),
   };
-  return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(body, null, 2) + '\n', {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

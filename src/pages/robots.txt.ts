@@ -5,6 +5,9 @@ import type { APIRoute } from 'astro';
 export const GET: APIRoute = ({ site }) => {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const sitemap = new URL(`${base}sitemap-index.xml`, site).href;
-  const note = base === '/' ? '' : `# This site is served under ${base}; crawlers read only /robots.txt, so copy these lines there.\n`;
+  const note =
+    base === '/'
+      ? ''
+      : `# This site is served under ${base}; crawlers read only /robots.txt, so copy these lines there.\n`;
   return new Response(`${note}User-agent: *\nAllow: ${base}\n\nSitemap: ${sitemap}\n`);
 };

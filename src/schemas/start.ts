@@ -2,7 +2,9 @@ import { z } from 'astro/zod';
 import { isoDate, localized, sourceId } from './common';
 
 /** A node id of the guide: a question in content/start/questions.yaml or an outcome file's name. */
-const nodeId = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'a guide node id is lower-case kebab-case, e.g. "other-entity"');
+const nodeId = z
+  .string()
+  .regex(/^[a-z]+(?:-[a-z]+)*$/, 'a guide node id is lower-case kebab-case, e.g. "other-entity"');
 
 /** One question of the "which case is yours?" guide: each answer is a link to the next question or an outcome. */
 export const questionSchema = z.strictObject({

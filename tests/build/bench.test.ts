@@ -52,7 +52,10 @@ describe('a measured build of a synthetic registry', () => {
 });
 
 // A real 1×1 PNG: for bytes it cannot decode as an image, Chromium stops reading and keeps no body.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('page weight', () => {
   const html = `<!doctype html><html lang="en"><head><title>t</title><link rel="stylesheet" href="/s.css"><script src="/a.js" defer></script></head><body>${'<p>words words words</p>'.repeat(200)}<img src="/i.png" alt=""></body></html>`;

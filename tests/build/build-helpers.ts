@@ -30,7 +30,9 @@ export async function astroBuild(options: { root?: string; env?: Record<string, 
     FORCE_COLOR: '0',
     ...options.env,
   };
-  const [command, args] = options.root ? [ASTRO, ['build', '--root', options.root]] : [NODE, [join(PROJECT_ROOT, 'scripts/build.mjs')]];
+  const [command, args] = options.root
+    ? [ASTRO, ['build', '--root', options.root]]
+    : [NODE, [join(PROJECT_ROOT, 'scripts/build.mjs')]];
   return new Promise((ok) => {
     const child = spawn(command, args, { cwd: PROJECT_ROOT, env });
     let output = '';

@@ -33,7 +33,10 @@ describe.concurrent('a malformed content file fails the build, naming the file a
     ['session-id', /tianjin\.yaml[\s\S]*links\.0\.url[\s\S]*session id/],
     ['source-without-strength', /sources\/jdcloud\.yaml: strength: /],
     ['link-without-era', /tianjin\.yaml[\s\S]*links\.0\.era/],
-    ['current-link-historical-source', /tianjin\.yaml: links\.0\.source "aliyun-2019" is a historical source, so a link citing it cannot be era: current/],
+    [
+      'current-link-historical-source',
+      /tianjin\.yaml: links\.0\.source "aliyun-2019" is a historical source, so a link citing it cannot be era: current/,
+    ],
     ['duplicate-prefix', /tianjin\.yaml: prefix "京" is also used by [^\n]*beijing\.yaml/],
   ])('%s', async (fixture, expected) => {
     const { code, output } = await buildWith(fixture);
@@ -64,17 +67,29 @@ describe.concurrent('every content defect fails the build with file, line, field
     ['mdx-event-handler', /en\.mdx:49: an event-handler attribute \(onerror=\) is inline script/],
     ['mdx-iframe', /en\.mdx:49: <iframe> elements are blocked/],
     ['mdx-style-attribute', /en\.mdx:49: a style attribute is inline CSS/],
-    ['mdx-form-action', /en\.mdx:49: a form that sends to another address \(action="https:\/\/example\.org\/collect"\)/],
+    [
+      'mdx-form-action',
+      /en\.mdx:49: a form that sends to another address \(action="https:\/\/example\.org\/collect"\)/,
+    ],
   ])('%s', expectFailure);
 
   // Too big to commit: made in the copy.
   const appendNote = (text: string) => async (content: string) => {
     const file = join(content, 'provinces/hunan.yaml');
     const yaml = await readFile(file, 'utf8');
-    await writeFile(file, yaml.replace('notes:\n', `notes:\n  - source: aliyun-2019\n    text: { zh: "${text}", en: "${text}" }\n`));
+    await writeFile(
+      file,
+      yaml.replace('notes:\n', `notes:\n  - source: aliyun-2019\n    text: { zh: "${text}", en: "${text}" }\n`),
+    );
   };
   it('a file over the size limit, refused before it is read', () =>
-    expectFailure(appendNote('x'.repeat(MAX_FILE_BYTES)), /hunan\.yaml: the file is [\d,]+ bytes, over the limit of 1,000,000/));
+    expectFailure(
+      appendNote('x'.repeat(MAX_FILE_BYTES)),
+      /hunan\.yaml: the file is [\d,]+ bytes, over the limit of 1,000,000/,
+    ));
   it('a field over the length limit', () =>
-    expectFailure(appendNote('长'.repeat(MAX_FIELD_CHARS + 1)), /hunan\.yaml:\d+: notes\.0\.text\.zh: the text is 20,001 characters, over the limit of 20,000/));
+    expectFailure(
+      appendNote('长'.repeat(MAX_FIELD_CHARS + 1)),
+      /hunan\.yaml:\d+: notes\.0\.text\.zh: the text is 20,001 characters, over the limit of 20,000/,
+    ));
 });

@@ -28,13 +28,17 @@ afterAll(async () => {
 const page = async (file: string) => parseDocument(await readFile(join(build.outDir, file), 'utf8'));
 /** The href of the link inside each element that carries the data attribute. */
 const attr = (doc: ReturnType<typeof parseDocument>, selector: string, name: string) =>
-  DomUtils.findAll((el) => el.attribs[selector] !== undefined, doc.children).map((el) => DomUtils.findOne((a) => a.name === 'a', [el])?.attribs[name]);
+  DomUtils.findAll((el) => el.attribs[selector] !== undefined, doc.children).map(
+    (el) => DomUtils.findOne((a) => a.name === 'a', [el])?.attribs[name],
+  );
 
 describe('with SITE_REPO set', () => {
   it('builds', () => expect(build.code, build.output).toBe(0));
 
   it('every page has "Report a problem" with its address and title, and "Edit this page" on its content file', async () => {
-    const files = (await readdir(build.outDir, { recursive: true })).filter((f) => f.endsWith('.html') && !f.includes('pagefind'));
+    const files = (await readdir(build.outDir, { recursive: true })).filter(
+      (f) => f.endsWith('.html') && !f.includes('pagefind'),
+    );
     expect(files.length).toBeGreaterThanOrEqual(76);
     for (const file of files) {
       const doc = await page(file);
@@ -49,16 +53,27 @@ describe('with SITE_REPO set', () => {
     expect(attr(hunan, 'data-edit-page', 'href')).toEqual([`${REPO}/edit/main/content/provinces/hunan.yaml`]);
     const procedure = await page('procedure/index.html');
     expect(attr(procedure, 'data-edit-page', 'href')).toEqual([`${REPO}/edit/main/content/procedure/zh-cn.mdx`]);
-    expect(new URL(attr(procedure, 'data-report-problem', 'href')[0]!).searchParams.get('title')).toMatch(/^页面问题：/);
+    expect(new URL(attr(procedure, 'data-report-problem', 'href')[0]!).searchParams.get('title')).toMatch(
+      /^页面问题：/,
+    );
   });
 
   it('the feeds list the province changes, one entry each, newest first, escaped', async () => {
-    for (const [file, note] of [['feed.xml', '更正了 <表格> 链接 & 说明'], ['en/feed.xml', 'Corrected the <form> link & note']] as const) {
+    for (const [file, note] of [
+      ['feed.xml', '更正了 <表格> 链接 & 说明'],
+      ['en/feed.xml', 'Corrected the <form> link & note'],
+    ] as const) {
       const doc = parseDocument(await readFile(join(build.outDir, file), 'utf8'), { xmlMode: true });
       const entries = DomUtils.getElementsByTagName('entry', doc);
-      const hunan = entries.filter((e) => DomUtils.textContent(DomUtils.getElementsByTagName('id', e)[0]!).includes('/provinces/hunan/'));
-      expect(hunan.map((e) => DomUtils.textContent(DomUtils.getElementsByTagName('summary', e)[0]!)), file).toEqual([note, note === '更正了 <表格> 链接 & 说明' ? '初稿' : 'First version']);
-      const updated = (e: (typeof entries)[number]) => DomUtils.textContent(DomUtils.getElementsByTagName('updated', e)[0]!);
+      const hunan = entries.filter((e) =>
+        DomUtils.textContent(DomUtils.getElementsByTagName('id', e)[0]!).includes('/provinces/hunan/'),
+      );
+      expect(
+        hunan.map((e) => DomUtils.textContent(DomUtils.getElementsByTagName('summary', e)[0]!)),
+        file,
+      ).toEqual([note, note === '更正了 <表格> 链接 & 说明' ? '初稿' : 'First version']);
+      const updated = (e: (typeof entries)[number]) =>
+        DomUtils.textContent(DomUtils.getElementsByTagName('updated', e)[0]!);
       expect(updated(hunan[0]!), file).toBe('2026-11-25T00:00:00Z');
       const dates = entries.map(updated);
       expect(dates, file).toEqual([...dates].sort().reverse());

@@ -6,7 +6,15 @@ import type { JsonReport } from '../../src/integrations/link-checker/report';
 import { astroBuild, PROJECT_ROOT, type BuildResult } from './build-helpers';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests/build/fixtures/link-checker');
-const NAMES = ['clean', 'cjk-path', 'missing-page', 'missing-anchor', 'session-id', 'bad-host', 'missing-asset'] as const;
+const NAMES = [
+  'clean',
+  'cjk-path',
+  'missing-page',
+  'missing-anchor',
+  'session-id',
+  'bad-host',
+  'missing-asset',
+] as const;
 type Name = (typeof NAMES)[number];
 
 interface Built extends BuildResult {
@@ -42,7 +50,9 @@ describe('the link checker in real builds', () => {
     const b = built.clean;
     expect(b.output).not.toContain('[ERROR]');
     expect(b.code).toBe(0);
-    expect(b.output).toMatch(/\[link-checker\] 2 pages, \d+ links .* checked in \d+ ms: 0 errors, 4 warnings \(bare-ip: 1, insecure: 3\), 1 allowed by the allow-list/);
+    expect(b.output).toMatch(
+      /\[link-checker\] 2 pages, \d+ links .* checked in \d+ ms: 0 errors, 4 warnings \(bare-ip: 1, insecure: 3\), 1 allowed by the allow-list/,
+    );
     expect(b.report.errors).toEqual([]);
     // The allow-list waives the one rule it names: the http:// warning on the same link stays.
     expect(b.report.warnings.map((w) => `${w.rule} ${w.link}`).sort()).toEqual([
@@ -51,7 +61,9 @@ describe('the link checker in real builds', () => {
       'insecure http://legacy_host.example.com/form.doc',
       'insecure http://域名.信息',
     ]);
-    expect(b.report.allowed.map((a) => `${a.rule} ${a.link}`)).toEqual(['host http://legacy_host.example.com/form.doc']);
+    expect(b.report.allowed.map((a) => `${a.rule} ${a.link}`)).toEqual([
+      'host http://legacy_host.example.com/form.doc',
+    ]);
     expect(b.report.config).toMatchObject({ base: '/docs/', trailingSlash: 'always', format: 'directory' });
   });
 
@@ -64,7 +76,11 @@ describe('the link checker in real builds', () => {
 
   const failing: [Name, string, string][] = [
     ['missing-page', 'missing-page', '/ → /nowhere/ → no page at /nowhere/ (the build emitted no nowhere/index.html)'],
-    ['missing-anchor', 'missing-anchor', '/ → /about/#no-such-section → no element with id "no-such-section" on /about/'],
+    [
+      'missing-anchor',
+      'missing-anchor',
+      '/ → /about/#no-such-section → no element with id "no-such-section" on /about/',
+    ],
     [
       'session-id',
       'session-id',
@@ -75,7 +91,11 @@ describe('the link checker in real builds', () => {
       'host',
       '/ → http://aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com/help%2Fbeian%2F%E5%AE%81%E5%A4%8F%E6%B3%A8%E9%94%80%E5%A4%87%E6%A1%88%E7%94%B3%E8%AF%B7%E8%A1%A8.doc → the host "aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com" is not a valid DNS name',
     ],
-    ['missing-asset', 'missing-asset', '/ → /images/form.png → no file at /images/form.png (the build emitted no images/form.png)'],
+    [
+      'missing-asset',
+      'missing-asset',
+      '/ → /images/form.png → no file at /images/form.png (the build emitted no images/form.png)',
+    ],
   ];
   it.each(failing)('fails the %s fixture with its reason', (name, rule, line) => {
     const b = built[name];
@@ -91,12 +111,19 @@ describe('the link checker in real builds', () => {
   it('passes the real site, with http:// and the bare-IP Shanghai link as warnings only', () => {
     const b = built.site;
     expect(b.code).toBe(0);
-    const line = /\[link-checker\] (\d+) pages, (\d+) links .* checked in \d+ ms: 0 errors, (\d+) warnings/.exec(b.output);
+    const line = /\[link-checker\] (\d+) pages, (\d+) links .* checked in \d+ ms: 0 errors, (\d+) warnings/.exec(
+      b.output,
+    );
     expect(line).not.toBeNull();
     expect(Number(line![1])).toBeGreaterThan(60);
     expect(b.report.errors).toEqual([]);
     expect(new Set(b.report.warnings.map((w) => w.rule))).toEqual(new Set(['insecure', 'bare-ip']));
-    expect(b.report.warnings.filter((w) => w.rule === 'bare-ip').map((w) => w.page).sort()).toEqual(['/en/provinces/shanghai/', '/provinces/shanghai/']);
+    expect(
+      b.report.warnings
+        .filter((w) => w.rule === 'bare-ip')
+        .map((w) => w.page)
+        .sort(),
+    ).toEqual(['/en/provinces/shanghai/', '/provinces/shanghai/']);
     // The IDN link in the procedure is checked as a host after punycode, and passes.
     expect(b.report.external.map((e) => e.url)).toContain('http://xn--eqrt2g.xn--vuq861b/');
   });

@@ -51,28 +51,37 @@ describe('the province pages show the committed link statuses (content/link-stat
       'http://114.80.217.250/':
         'timeout: Not reachable since 2026-11-30 (no answer from the server; checked 2026-12-07) | Archived copy (web.archive.org, 2019-08-01; may not open in mainland China)',
       'https://beian.shca.gov.cn/': 'ok: Checked 2026-12-07: it answered',
-      'https://shca.miit.gov.cn/': 'client-error: Not reachable since 2026-11-30 (the server answered HTTP 404; checked 2026-12-07)',
+      'https://shca.miit.gov.cn/':
+        'client-error: Not reachable since 2026-11-30 (the server answered HTTP 404; checked 2026-12-07)',
       'https://beian.miit.gov.cn/#/Integrated/notice_list': 'not-checked: Not checked yet',
-      beijing: 'rate-limited: Checked 2026-12-07: the server asked us to come back later (HTTP 429), so it is not confirmed',
+      beijing:
+        'rate-limited: Checked 2026-12-07: the server asked us to come back later (HTTP 429), so it is not confirmed',
       none: 'not-checked: Not checked yet',
     },
   };
 
-  it.each(Object.entries(SHOWN))('"%s": the date of the check, since when a link fails, an archived copy, "not checked yet" without an entry', async (prefix, shown) => {
-    const { beijing: checked, none, ...shanghai } = shown;
-    expect(await statuses(`${prefix}provinces/shanghai/index.html`)).toEqual(shanghai);
-    const beijing = await statuses(`${prefix}provinces/beijing/index.html`);
-    expect(beijing['https://bjca.miit.gov.cn/']).toBe(checked);
-    expect(Object.values(beijing).filter((s) => s === none)).toHaveLength(Object.keys(beijing).length - 1);
-  });
+  it.each(Object.entries(SHOWN))(
+    '"%s": the date of the check, since when a link fails, an archived copy, "not checked yet" without an entry',
+    async (prefix, shown) => {
+      const { beijing: checked, none, ...shanghai } = shown;
+      expect(await statuses(`${prefix}provinces/shanghai/index.html`)).toEqual(shanghai);
+      const beijing = await statuses(`${prefix}provinces/beijing/index.html`);
+      expect(beijing['https://bjca.miit.gov.cn/']).toBe(checked);
+      expect(Object.values(beijing).filter((s) => s === none)).toHaveLength(Object.keys(beijing).length - 1);
+    },
+  );
 
   it('the archived copy is an ordinary external link, with the rel policy', async () => {
     const html = await page('provinces/shanghai/index.html');
-    expect(html).toMatch(/<a href="https:\/\/web\.archive\.org\/web\/20190801000000\/http:\/\/114\.80\.217\.250\/" rel="noopener noreferrer"[^>]*>网页存档<\/a>/);
+    expect(html).toMatch(
+      /<a href="https:\/\/web\.archive\.org\/web\/20190801000000\/http:\/\/114\.80\.217\.250\/" rel="noopener noreferrer"[^>]*>网页存档<\/a>/,
+    );
   });
 
   it('/registry.json carries the same fields, and null for a link not checked yet', async () => {
-    const registry = JSON.parse(await page('registry.json')) as { provinces: { slug: string; links: { url: string; linkStatus: unknown }[] }[] };
+    const registry = JSON.parse(await page('registry.json')) as {
+      provinces: { slug: string; links: { url: string; linkStatus: unknown }[] }[];
+    };
     const links = new Map(registry.provinces.flatMap((p) => p.links.map((l) => [l.url, l.linkStatus])));
     expect(links.get('http://114.80.217.250/')).toEqual({
       checked: '2026-12-07',
@@ -91,7 +100,10 @@ describe('the province pages show the committed link statuses (content/link-stat
 describe('a broken status file fails the build, naming the file', () => {
   it.each([
     ['bad-json', /link-status\/links\.json is not valid JSON/],
-    ['bad-entry', /linkStatus → https:\/\/bjca\.miit\.gov\.cn\/[\s\S]*class: Invalid option[\s\S]*link-status\/links\.json/],
+    [
+      'bad-entry',
+      /linkStatus → https:\/\/bjca\.miit\.gov\.cn\/[\s\S]*class: Invalid option[\s\S]*link-status\/links\.json/,
+    ],
   ])('%s', async (fixture, expected) => {
     const { code, output } = await buildWith(fixture);
     expect(code, output).not.toBe(0);

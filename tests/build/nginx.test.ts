@@ -17,12 +17,19 @@ const HEADERS_CONF = join(PROJECT_ROOT, 'deploy/nginx/security-headers.conf');
 /** The `/*` block of public/_headers, as a header-name → value map. */
 function headersFileSecurityHeaders(): Map<string, string> {
   const rules = parseHeadersFile(readFileSync(join(PROJECT_ROOT, 'public/_headers'), 'utf8'));
-  return new Map(rules.find((r: { pattern: string }) => r.pattern === '/*')!.headers.map(([k, v]: [string, string]) => [k.toLowerCase(), v]));
+  return new Map(
+    rules
+      .find((r: { pattern: string }) => r.pattern === '/*')!
+      .headers.map(([k, v]: [string, string]) => [k.toLowerCase(), v]),
+  );
 }
 
 /** The Cache-Control public/_headers gives `path` (a host joins the values of every rule that matches). */
 function headersFileCacheControl(path: string): string {
-  const rules = parseHeadersFile(readFileSync(join(PROJECT_ROOT, 'public/_headers'), 'utf8')) as { regex: RegExp; headers: [string, string][] }[];
+  const rules = parseHeadersFile(readFileSync(join(PROJECT_ROOT, 'public/_headers'), 'utf8')) as {
+    regex: RegExp;
+    headers: [string, string][];
+  }[];
   return rules
     .filter((r) => r.regex.test(path))
     .flatMap((r) => r.headers.filter(([k]) => k.toLowerCase() === 'cache-control').map(([, v]) => v))
@@ -30,7 +37,10 @@ function headersFileCacheControl(path: string): string {
 }
 
 /** A GET with headers fetch() will not send (Host), as nginx answers it; redirects are not followed. */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((ok, fail) => {
     const req = request(url, { headers }, (res) => {
       res.resume();
@@ -68,7 +78,11 @@ describe('deploy/nginx/site.conf, run by a real nginx on 127.0.0.1', () => {
       .replaceAll('/etc/nginx/conf.d/security-headers.conf', HEADERS_CONF);
     const conf = `worker_processes 1;\nuser root;\npid ${work}/nginx.pid;\nerror_log ${work}/error.log;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  access_log off;\n${server}\n}\n`;
     await writeFile(join(work, 'nginx.conf'), conf);
-    nginx = spawn(NGINX, ['-p', work, '-c', join(work, 'nginx.conf'), '-e', join(work, 'error.log'), '-g', 'daemon off;'], { stdio: 'inherit' });
+    nginx = spawn(
+      NGINX,
+      ['-p', work, '-c', join(work, 'nginx.conf'), '-e', join(work, 'error.log'), '-g', 'daemon off;'],
+      { stdio: 'inherit' },
+    );
     for (let i = 0; i < 50; i++) {
       try {
         await fetch(origin);
@@ -102,13 +116,15 @@ describe('deploy/nginx/site.conf, run by a real nginx on 127.0.0.1', () => {
     const missing = await fetch(`${origin}/provinces/atlantis/`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('找不到这个页面');
-    expect(missing.headers.get('content-security-policy')).toBe(headersFileSecurityHeaders().get('content-security-policy'));
+    expect(missing.headers.get('content-security-policy')).toBe(
+      headersFileSecurityHeaders().get('content-security-policy'),
+    );
     const english = await fetch(`${origin}/en/provinces/atlantis/`);
     expect(english.status).toBe(404);
     expect(await english.text()).toMatch(/<html lang="en"[\s\S]*Page not found/);
   });
 
-  it('redirects with a relative Location, never one built from the request\'s Host', async () => {
+  it("redirects with a relative Location, never one built from the request's Host", async () => {
     const res = await rawGet(`${origin}/en/provinces`, { Host: 'evil.example' });
     expect(res.status).toBe(301);
     expect(res.headers.location).toBe('/en/provinces/');
@@ -129,14 +145,28 @@ describe('deploy/nginx/site.conf, run by a real nginx on 127.0.0.1', () => {
     const immutable = 'public, max-age=31536000, immutable';
     const chunk = (dir: string, sub: string) => `/${dir}${sub}/${readdirSync(join(DIST, dir, sub))[0]}`;
     const meta = (dir: string) => `/${dir}${readdirSync(join(DIST, dir)).find((f) => f.endsWith('.pf_meta'))}`;
-    for (const path of [chunk('pagefind/', 'fragment'), chunk('en/pagefind/', 'index'), meta('pagefind/'), meta('en/pagefind/')]) {
+    for (const path of [
+      chunk('pagefind/', 'fragment'),
+      chunk('en/pagefind/', 'index'),
+      meta('pagefind/'),
+      meta('en/pagefind/'),
+    ]) {
       const res = await fetch(origin + path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control'), path).toBe(immutable);
       expect(headersFileCacheControl(path), `public/_headers for ${path}`).toBe(immutable);
-      expect(res.headers.get('content-security-policy'), path).toBe(headersFileSecurityHeaders().get('content-security-policy'));
+      expect(res.headers.get('content-security-policy'), path).toBe(
+        headersFileSecurityHeaders().get('content-security-policy'),
+      );
     }
-    for (const path of ['/', '/en/provinces/hunan/', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/search-names.json', '/provinces/atlantis/']) {
+    for (const path of [
+      '/',
+      '/en/provinces/hunan/',
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-entry.json',
+      '/search-names.json',
+      '/provinces/atlantis/',
+    ]) {
       expect((await fetch(origin + path)).headers.get('cache-control'), path).toBe('no-cache');
     }
   });

@@ -12,7 +12,10 @@ async function digest(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
   const out: Record<string, string> = {};
-  for (const file of files.sort()) out[relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  for (const file of files.sort())
+    out[relative(dir, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   return out;
 }
 
@@ -42,9 +45,12 @@ describe('release builds', () => {
     // Pagefind's notice ships beside each of its bundles, as its package has it.
     const notice = await readFile(join(PROJECT_ROOT, 'node_modules/pagefind/LICENSE/LICENSE'), 'utf8');
     expect(notice).toContain('MIT License');
-    for (const bundle of ['pagefind', 'en/pagefind']) expect(await readFile(join(build.outDir, bundle, 'LICENSE.txt'), 'utf8')).toBe(notice);
+    for (const bundle of ['pagefind', 'en/pagefind'])
+      expect(await readFile(join(build.outDir, bundle, 'LICENSE.txt'), 'utf8')).toBe(notice);
     // robots.txt is read only at the host's root: its rules name the base path, ready to be copied there.
     const robots = await readFile(join(build.outDir, 'robots.txt'), 'utf8');
-    expect(robots).toMatch(/^# This site is served under \/guide\/;[^\n]*\nUser-agent: \*\nAllow: \/guide\/\n\nSitemap: https:\/\/example\.org\/guide\/sitemap-index\.xml\n$/);
+    expect(robots).toMatch(
+      /^# This site is served under \/guide\/;[^\n]*\nUser-agent: \*\nAllow: \/guide\/\n\nSitemap: https:\/\/example\.org\/guide\/sitemap-index\.xml\n$/,
+    );
   });
 });

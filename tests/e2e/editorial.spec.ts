@@ -29,10 +29,18 @@ async function search(page: Page, prefix: '' | 'en/', q: string) {
 }
 
 test.describe('search results', () => {
-  test('周五: the query itself is marked (not 每周), the snippet starts at the sentence, the hit opens the note', async ({ page }) => {
+  test('周五: the query itself is marked (not 每周), the snippet starts at the sentence, the hit opens the note', async ({
+    page,
+  }) => {
     await search(page, '', '周五');
     const first = page.locator('[data-search-results] > li').first();
-    expect(sitePath(await hitLinks(page).first().evaluate((a) => (a as HTMLAnchorElement).href))).toBe('/provinces/hunan/#historical-notes');
+    expect(
+      sitePath(
+        await hitLinks(page)
+          .first()
+          .evaluate((a) => (a as HTMLAnchorElement).href),
+      ),
+    ).toBe('/provinces/hunan/#historical-notes');
     const marks = await first.locator('.search-hit-excerpt mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     expect(new Set(marks)).toEqual(new Set(['周五']));
@@ -45,7 +53,13 @@ test.describe('search results', () => {
   test('Friday, in English: the word marked, the snippet is the whole sentence', async ({ page }) => {
     await search(page, 'en/', 'Friday');
     const first = page.locator('[data-search-results] > li').first();
-    expect(sitePath(await hitLinks(page).first().evaluate((a) => (a as HTMLAnchorElement).href))).toBe('/en/provinces/hunan/#historical-notes');
+    expect(
+      sitePath(
+        await hitLinks(page)
+          .first()
+          .evaluate((a) => (a as HTMLAnchorElement).href),
+      ),
+    ).toBe('/en/provinces/hunan/#historical-notes');
     await expect(first.locator('.search-hit-excerpt mark')).toHaveText(['Friday']);
     await expect(first.locator('.search-hit-excerpt')).toHaveText(
       'The Hunan administration processes all deregistration applications submitted during the week together, every Friday.',
@@ -55,13 +69,20 @@ test.describe('search results', () => {
   test('a storage host name in a note does not make Ningxia a result for hangzhou', async ({ page }) => {
     for (const prefix of ['', 'en/'] as const) {
       await search(page, prefix, 'hangzhou');
-      const paths = (await hitLinks(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).map(sitePath);
+      const paths = (await hitLinks(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).map(
+        sitePath,
+      );
       expect(paths[0], prefix).toMatch(/\/provinces\/zhejiang\//);
-      expect(paths.filter((p) => p.includes('ningxia')), prefix).toEqual([]);
+      expect(
+        paths.filter((p) => p.includes('ningxia')),
+        prefix,
+      ).toEqual([]);
     }
     // The note is still on the page, with the host, and its words are still found.
     await search(page, 'en/', 'underscore');
-    expect((await hitLinks(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).map(sitePath)).toContain('/en/provinces/ningxia/#dropped');
+    expect(
+      (await hitLinks(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).map(sitePath),
+    ).toContain('/en/provinces/ningxia/#dropped');
   });
 
   test('switching language keeps the query and the anchor', async ({ page }) => {
@@ -100,7 +121,9 @@ async function printedText(page: Page, path: string): Promise<string> {
 const squash = (text: string) => text.replace(/\s+/g, '');
 
 test.describe('print', () => {
-  test('a province page: each address once, collapsed sections open, the page address and the print date', async ({ page }) => {
+  test('a province page: each address once, collapsed sections open, the page address and the print date', async ({
+    page,
+  }) => {
     const text = squash(await printedText(page, 'en/provinces/hunan/'));
     const url = 'http://hunca.miit.gov.cn/TGJCMS/bgfjxz2/3082.htm';
     expect(text.split(url).length - 1).toBe(1);
@@ -136,7 +159,9 @@ test.describe('print', () => {
   test('in Chinese: the footer labels and the date are Chinese', async ({ page }) => {
     const text = squash(await printedText(page, 'provinces/hunan/'));
     const today = new Date();
-    expect(text).toContain(squash(`打印日期：${today.getFullYear()} 年 ${today.getMonth() + 1} 月 ${today.getDate()} 日`));
+    expect(text).toContain(
+      squash(`打印日期：${today.getFullYear()} 年 ${today.getMonth() + 1} 月 ${today.getDate()} 日`),
+    );
     expect(text).toContain('本页地址：');
   });
 });
@@ -152,9 +177,10 @@ function builtPages(): { path: string; html: string }[] {
 }
 function jsonLd(html: string): { '@type': string; [k: string]: unknown }[] {
   const doc = parseDocument(html);
-  return DomUtils.findAll((el) => el.name === 'script' && el.attribs['type'] === 'application/ld+json', doc.children).map((el) =>
-    JSON.parse(DomUtils.textContent(el)),
-  );
+  return DomUtils.findAll(
+    (el) => el.name === 'script' && el.attribs['type'] === 'application/ld+json',
+    doc.children,
+  ).map((el) => JSON.parse(DomUtils.textContent(el)));
 }
 
 test.describe('structured data', () => {
@@ -166,10 +192,20 @@ test.describe('structured data', () => {
       expect(crumbs, path).toHaveLength(1);
       const items = crumbs[0]!['itemListElement'] as { position: number; name: string; item?: string }[];
       expect(items[0]!.name, path).toMatch(/^(首页|Home)$/);
-      expect(items.map((i) => i.position), path).toEqual(items.map((_, i) => i + 1));
+      expect(
+        items.map((i) => i.position),
+        path,
+      ).toEqual(items.map((_, i) => i + 1));
     }
-    const hunan = jsonLd(readFileSync(join(DIST, 'en/provinces/hunan/index.html'), 'utf8')).find((d) => d['@type'] === 'BreadcrumbList')!;
-    expect((hunan['itemListElement'] as { name: string; item: string }[]).map((i) => [i.name, new URL(i.item).pathname.replace(/^.*?\/en\//, '/en/')])).toEqual([
+    const hunan = jsonLd(readFileSync(join(DIST, 'en/provinces/hunan/index.html'), 'utf8')).find(
+      (d) => d['@type'] === 'BreadcrumbList',
+    )!;
+    expect(
+      (hunan['itemListElement'] as { name: string; item: string }[]).map((i) => [
+        i.name,
+        new URL(i.item).pathname.replace(/^.*?\/en\//, '/en/'),
+      ]),
+    ).toEqual([
       ['Home', '/en/'],
       ['Provinces', '/en/provinces/'],
       ['Deregister an ICP filing in Hunan', '/en/provinces/hunan/'],
@@ -177,7 +213,10 @@ test.describe('structured data', () => {
   });
 
   test('the procedure is a HowTo with its numbered steps, in both languages', () => {
-    for (const [file, lang] of [['procedure/index.html', 'zh-CN'], ['en/procedure/index.html', 'en']] as const) {
+    for (const [file, lang] of [
+      ['procedure/index.html', 'zh-CN'],
+      ['en/procedure/index.html', 'en'],
+    ] as const) {
       const howTo = jsonLd(readFileSync(join(DIST, file), 'utf8')).find((d) => d['@type'] === 'HowTo');
       expect(howTo, file).toBeTruthy();
       expect(howTo!['inLanguage']).toBe(lang);
@@ -190,14 +229,20 @@ test.describe('structured data', () => {
       }
     }
     const en = jsonLd(readFileSync(join(DIST, 'en/procedure/index.html'), 'utf8')).find((d) => d['@type'] === 'HowTo')!;
-    expect((en['step'] as { text: string }[])[2]!.text).toMatch(/^Open the province's notice with the deregistration form/);
+    expect((en['step'] as { text: string }[])[2]!.text).toMatch(
+      /^Open the province's notice with the deregistration form/,
+    );
   });
 
   test('each province page describes its administration as a GovernmentOrganization', async ({ page }) => {
-    const slugs = readdirSync(join(CONTENT, 'provinces')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    const slugs = readdirSync(join(CONTENT, 'provinces'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''));
     for (const slug of slugs) {
       for (const prefix of ['', 'en/']) {
-        const org = jsonLd(readFileSync(join(DIST, prefix, 'provinces', slug, 'index.html'), 'utf8')).find((d) => d['@type'] === 'GovernmentOrganization');
+        const org = jsonLd(readFileSync(join(DIST, prefix, 'provinces', slug, 'index.html'), 'utf8')).find(
+          (d) => d['@type'] === 'GovernmentOrganization',
+        );
         expect(org, `${prefix}${slug}`).toBeTruthy();
         expect(org!['name'], `${prefix}${slug}`).toMatch(prefix ? /Communications Administration$/ : /通信管理局$/);
       }
@@ -206,15 +251,23 @@ test.describe('structured data', () => {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto('en/provinces/beijing/');
-    const types = await page.locator('head script[type="application/ld+json"]').evaluateAll((s) => s.map((x) => JSON.parse(x.textContent!)['@type']));
+    const types = await page
+      .locator('head script[type="application/ld+json"]')
+      .evaluateAll((s) => s.map((x) => JSON.parse(x.textContent!)['@type']));
     expect(types.sort()).toEqual(['BreadcrumbList', 'GovernmentOrganization']);
     expect(errors).toEqual([]);
   });
 });
 
 test.describe('metadata', () => {
-  test('one site-wide og:image, a real 1200 × 630 PNG, and the other language as og:locale:alternate', async ({ page, request }) => {
-    for (const [path, locale, alternate] of [['', 'zh_CN', 'en_US'], ['en/provinces/hunan/', 'en_US', 'zh_CN']] as const) {
+  test('one site-wide og:image, a real 1200 × 630 PNG, and the other language as og:locale:alternate', async ({
+    page,
+    request,
+  }) => {
+    for (const [path, locale, alternate] of [
+      ['', 'zh_CN', 'en_US'],
+      ['en/provinces/hunan/', 'en_US', 'zh_CN'],
+    ] as const) {
       await page.goto(path);
       await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', locale);
       await expect(page.locator('meta[property="og:locale:alternate"]')).toHaveAttribute('content', alternate);
@@ -235,7 +288,10 @@ test.describe('metadata', () => {
     for (const [, loc, lastmod] of urls) expect(lastmod, loc).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(urls.some(([, loc]) => /404|\/search\//.test(loc!))).toBe(false);
     for (const file of readdirSync(join(CONTENT, 'provinces'))) {
-      const p = yaml.load(readFileSync(join(CONTENT, 'provinces', file), 'utf8')) as { slug: string; updated: Date | string };
+      const p = yaml.load(readFileSync(join(CONTENT, 'provinces', file), 'utf8')) as {
+        slug: string;
+        updated: Date | string;
+      };
       const updated = p.updated instanceof Date ? p.updated.toISOString().slice(0, 10) : p.updated;
       const entry = urls.find(([, loc]) => loc!.endsWith(`/en/provinces/${p.slug}/`));
       expect(entry?.[2]?.slice(0, 10), p.slug).toBe(updated);
@@ -247,7 +303,9 @@ test.describe('metadata', () => {
 function changeCounts(): Record<'zh-cn' | 'en', number> {
   const counts = { 'zh-cn': 0, en: 0 };
   for (const file of readdirSync(join(CONTENT, 'procedure'))) {
-    const front = yaml.load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(CONTENT, 'procedure', file), 'utf8'))![1]!) as {
+    const front = yaml.load(
+      /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(CONTENT, 'procedure', file), 'utf8'))![1]!,
+    ) as {
       lang: 'zh-cn' | 'en';
       changes: unknown[];
     };
@@ -262,8 +320,14 @@ function changeCounts(): Record<'zh-cn' | 'en', number> {
 }
 
 test.describe('the changes feeds', () => {
-  for (const [lang, prefix] of [['zh-cn', ''], ['en', 'en/']] as const) {
-    test(`${prefix}feed.xml is valid Atom with one entry per change, linked from every page`, async ({ page, request }) => {
+  for (const [lang, prefix] of [
+    ['zh-cn', ''],
+    ['en', 'en/'],
+  ] as const) {
+    test(`${prefix}feed.xml is valid Atom with one entry per change, linked from every page`, async ({
+      page,
+      request,
+    }) => {
       const response = await request.get(`${prefix}feed.xml`);
       expect(response.status()).toBe(200);
       const xml = await response.text();
@@ -274,8 +338,12 @@ test.describe('the changes feeds', () => {
         return {
           error: doc.querySelector('parsererror')?.textContent ?? null,
           root: `${doc.documentElement.namespaceURI} ${doc.documentElement.localName}`,
-          ids: [...doc.getElementsByTagNameNS(ns, 'entry')].map((e) => e.getElementsByTagNameNS(ns, 'id')[0]?.textContent),
-          updated: [...doc.getElementsByTagNameNS(ns, 'entry')].map((e) => e.getElementsByTagNameNS(ns, 'updated')[0]?.textContent),
+          ids: [...doc.getElementsByTagNameNS(ns, 'entry')].map(
+            (e) => e.getElementsByTagNameNS(ns, 'id')[0]?.textContent,
+          ),
+          updated: [...doc.getElementsByTagNameNS(ns, 'entry')].map(
+            (e) => e.getElementsByTagNameNS(ns, 'updated')[0]?.textContent,
+          ),
           self: doc.querySelector('link[rel=self]')?.getAttribute('href'),
         };
       }, xml);
@@ -302,7 +370,9 @@ test.describe('the changes feeds', () => {
 });
 
 test.describe('404', () => {
-  test('a near miss gets a suggestion: /en/provinces/tibet/ → Xizang, /provinces/Guangdong/ → guangdong', async ({ page }) => {
+  test('a near miss gets a suggestion: /en/provinces/tibet/ → Xizang, /provinces/Guangdong/ → guangdong', async ({
+    page,
+  }) => {
     const tibet = await page.goto('en/provinces/tibet/');
     expect(tibet?.status()).toBe(404);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -313,7 +383,10 @@ test.describe('404', () => {
 
     await page.goto('provinces/Guangdong/');
     await expect(page.locator('[data-near-miss]').first().locator('a')).toHaveText('广东');
-    await expect(page.locator('[data-near-miss]').first().locator('a')).toHaveAttribute('href', /\/provinces\/guangdong\/$/);
+    await expect(page.locator('[data-near-miss]').first().locator('a')).toHaveAttribute(
+      'href',
+      /\/provinces\/guangdong\/$/,
+    );
     // The English block of the root 404 names it in English, still to the page in the address's language.
     await expect(page.locator('[lang=en] [data-near-miss] a')).toHaveText('Guangdong');
 
@@ -343,8 +416,13 @@ test.describe('404', () => {
       await page.goto(path);
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        expect(violations.map((v) => `${scheme} ${v.id}`), path).toEqual([]);
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        expect(
+          violations.map((v) => `${scheme} ${v.id}`),
+          path,
+        ).toEqual([]);
       }
     }
   });
@@ -353,7 +431,9 @@ test.describe('404', () => {
 // The build's SITE_REPO (unset in npm test): the links are there with it, absent without. tests/build/editorial.test.ts
 // builds with it set.
 const REPO = process.env.SITE_REPO;
-test(`"report a problem" and "edit this page" are ${REPO ? 'on every page' : 'absent without SITE_REPO'}`, async ({ page }) => {
+test(`"report a problem" and "edit this page" are ${REPO ? 'on every page' : 'absent without SITE_REPO'}`, async ({
+  page,
+}) => {
   for (const path of ['', 'en/provinces/hunan/', 'procedure/']) {
     await page.goto(path);
     await expect(page.locator('[data-report-problem], [data-edit-page]'), path).toHaveCount(REPO ? 2 : 0);

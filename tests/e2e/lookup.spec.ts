@@ -61,7 +61,11 @@ test.describe('the lookup page reads ?number= and lands on the right province', 
 test.describe('what is not a filing number shows an error', () => {
   const cases = [
     { lang: '', number: '京公网安备11000002000001号', message: /公安部/ },
-    { lang: 'en/', number: '京公网安备11000002000001号', message: /public-security filing.*Ministry of Public Security/ },
+    {
+      lang: 'en/',
+      number: '京公网安备11000002000001号',
+      message: /public-security filing.*Ministry of Public Security/,
+    },
     { lang: 'en/', number: '京ICP证030173号', message: /operating licence/ },
     { lang: '', number: '港ICP备12345678号', message: /香港/ },
     { lang: 'en/', number: 'not a number at all', message: /does not look like an ICP filing number/ },
@@ -105,7 +109,9 @@ test('the number is shown as text, never injected as HTML', async ({ page }) => 
   expect(errors).toEqual([]);
 });
 
-test('the home page form answers in place, moves focus to the answer and writes the number into the URL', async ({ page }) => {
+test('the home page form answers in place, moves focus to the answer and writes the number into the URL', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 375, height: 667 });
   for (const [path, label, number, slug] of [
@@ -135,7 +141,9 @@ test('the home page form answers in place, moves focus to the answer and writes 
   expect(errors).toEqual([]);
 });
 
-test('a shared home-page lookup URL shows its answer, and Back from the province page brings it back', async ({ page }) => {
+test('a shared home-page lookup URL shows its answer, and Back from the province page brings it back', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.goto(`en/?number=${encodeURIComponent('湘ICP备12345678号-2')}`);
   const result = page.locator('[data-lookup-result]');
@@ -159,13 +167,23 @@ test('a shared home-page lookup URL shows its answer, and Back from the province
   expect(errors).toEqual([]);
 });
 
-for (const size of [{ width: 375, height: 667 }, { width: 1280, height: 800 }]) {
-  test(`a domain or a URL is not a filing number: the lookup points to MIIT's public query, at ${size.width} px`, async ({ page }) => {
+for (const size of [
+  { width: 375, height: 667 },
+  { width: 1280, height: 800 },
+]) {
+  test(`a domain or a URL is not a filing number: the lookup points to MIIT's public query, at ${size.width} px`, async ({
+    page,
+  }) => {
     const errors = watchErrors(page);
     await page.setViewportSize(size);
     for (const [path, number, found, message] of [
       ['', 'mydomain.com', 'mydomain.com', /“mydomain\.com”是域名，不是备案号。.*公共查询.*第一个字就是省份/],
-      ['en/', 'https://www.example.com/x', 'www.example.com', /“www\.example\.com” is a domain, not a filing number\. .*public query.*the first character of the filing number is the province/],
+      [
+        'en/',
+        'https://www.example.com/x',
+        'www.example.com',
+        /“www\.example\.com” is a domain, not a filing number\. .*public query.*the first character of the filing number is the province/,
+      ],
     ] as const) {
       await page.goto(path);
       const input = page.locator('input[name="number"]');
@@ -228,7 +246,9 @@ test('the lookup script is an external module, and only on pages with the form',
   for (const path of ['', 'lookup/', 'en/lookup/']) {
     await page.goto(path);
     // No executable inline script: only external ones (a strict CSP allows nothing else).
-    const inline = await page.locator('script:not([src])').evaluateAll((ss) => ss.filter((s) => !/json/.test(s.getAttribute('type') ?? '')).length);
+    const inline = await page
+      .locator('script:not([src])')
+      .evaluateAll((ss) => ss.filter((s) => !/json/.test(s.getAttribute('type') ?? '')).length);
     expect(inline, path).toBe(0);
     await expect(page.locator('script[type="module"][src*="LookupForm"]'), path).toHaveCount(1);
   }
@@ -241,18 +261,31 @@ test('the lookup script is an external module, and only on pages with the form',
 test('a result and an error pass axe in light and dark, at 320 px, and the field shows focus', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of [lookupUrl('en/', '川ICP备123456789012号-2'), lookupUrl('', '京公网安备11000002000001号'), lookupUrl('', 'https://www.example.com/x')]) {
+  for (const path of [
+    lookupUrl('en/', '川ICP备123456789012号-2'),
+    lookupUrl('', '京公网安备11000002000001号'),
+    lookupUrl('', 'https://www.example.com/x'),
+  ]) {
     await page.goto(path);
     await expect(page.locator('[data-lookup-result], [data-lookup-error]').locator('visible=true')).toHaveCount(1);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(
+        violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        path,
+      ).toEqual([]);
     }
     // Nothing in the lookup (a long number included) reaches past the viewport.
-    const wide = await page.locator('.lookup *').evaluateAll((els) =>
-      els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth).map((e) => e.outerHTML.slice(0, 80)),
-    );
+    const wide = await page
+      .locator('.lookup *')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+          .map((e) => e.outerHTML.slice(0, 80)),
+      );
     expect(wide, path).toEqual([]);
   }
   await page.locator('input[name="number"]').focus();
@@ -279,11 +312,17 @@ test.describe('axe in light and dark: the domain answer, the home page and the p
       test.setTimeout(90_000);
       await page.setViewportSize({ width, height: width === 375 ? 667 : 800 });
       await page.goto(path);
-      if (path.includes('number=')) await expect(page.locator('[data-lookup-error] a[data-lookup-query]')).toBeVisible();
+      if (path.includes('number='))
+        await expect(page.locator('[data-lookup-error] a[data-lookup-query]')).toBeVisible();
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        expect(violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        expect(
+          violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          path,
+        ).toEqual([]);
       }
     });
   }
@@ -296,7 +335,9 @@ test.describe('the header on a 375 × 667 phone', () => {
       await page.goto(path);
       const header = (await page.locator('header.site-header').boundingBox())!;
       expect(header.height).toBeLessThanOrEqual(100);
-      const tops = await page.locator('.site-nav li').evaluateAll((lis) => lis.map((li) => Math.round(li.getBoundingClientRect().top)));
+      const tops = await page
+        .locator('.site-nav li')
+        .evaluateAll((lis) => lis.map((li) => Math.round(li.getBoundingClientRect().top)));
       expect(tops).toHaveLength(4);
       expect(new Set(tops).size).toBe(1);
       // Every item is visible, none cut off by the scrolling nav.
@@ -305,13 +346,23 @@ test.describe('the header on a 375 × 667 phone', () => {
   }
 });
 
-test('the province index and the prefix table are compact on a phone: one line per province, no stacked cards, no repeated "none"', async ({ page }) => {
+test('the province index and the prefix table are compact on a phone: one line per province, no stacked cards, no repeated "none"', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 375, height: 667 });
-  for (const [path, rows, none] of [['provinces/', 'tr[data-province]', '无'], ['en/provinces/', 'tr[data-province]', 'None'], ['lookup/', '[data-prefix-table] tbody tr', '无']] as const) {
+  for (const [path, rows, none] of [
+    ['provinces/', 'tr[data-province]', '无'],
+    ['en/provinces/', 'tr[data-province]', 'None'],
+    ['lookup/', '[data-prefix-table] tbody tr', '无'],
+  ] as const) {
     await page.goto(path);
     await expect(page.locator(rows)).toHaveCount(31);
     // The cells of a row sit side by side (a card would stack them).
-    const tops = await page.locator(rows).first().locator('th, td').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().top)));
+    const tops = await page
+      .locator(rows)
+      .first()
+      .locator('th, td')
+      .evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().top)));
     expect(new Set(tops).size, path).toBe(1);
     await expect(page.locator('main td, main th').filter({ hasText: new RegExp(`^${none}$`) })).toHaveCount(0);
   }
@@ -333,14 +384,27 @@ test.describe('without JavaScript', () => {
     const rows = page.locator('[data-prefix-table] tbody tr');
     await expect(rows).toHaveCount(31);
     for (const p of provinces) {
-      await expect(page.locator(`[data-prefix-table] tr[data-prefix="${p.prefix}"] a`), p.slug).toHaveAttribute('href', new RegExp(`/en/provinces/${p.slug}/$`));
+      await expect(page.locator(`[data-prefix-table] tr[data-prefix="${p.prefix}"] a`), p.slug).toHaveAttribute(
+        'href',
+        new RegExp(`/en/provinces/${p.slug}/$`),
+      );
     }
   });
 
   test('the lookup says what to do instead, in both languages', async ({ page }) => {
     for (const [path, label, inline, onPage] of [
-      ['', '备案号', /没有 JavaScript 时.*“31 个备案号首字”表中找到备案号的第一个字/, /查询需要 JavaScript。.*找到备案号的第一个字/],
-      ['en/', 'ICP filing number', /Without JavaScript.*find the first character of your filing number in its table/, /The lookup needs JavaScript\..*find the first character/],
+      [
+        '',
+        '备案号',
+        /没有 JavaScript 时.*“31 个备案号首字”表中找到备案号的第一个字/,
+        /查询需要 JavaScript。.*找到备案号的第一个字/,
+      ],
+      [
+        'en/',
+        'ICP filing number',
+        /Without JavaScript.*find the first character of your filing number in its table/,
+        /The lookup needs JavaScript\..*find the first character/,
+      ],
     ] as const) {
       await page.goto(path);
       await expect(page.locator('[data-lookup-noscript]')).toHaveText(inline);
@@ -357,7 +421,10 @@ test.describe('without JavaScript', () => {
 
   test('the Chinese lookup page has the same table', async ({ page }) => {
     await page.goto(lookupUrl('', '京ICP备12345678号'));
-    await expect(page.locator('[data-prefix-table] tr[data-prefix="京"] a')).toHaveAttribute('href', /(?<!\/en)\/provinces\/beijing\/$/);
+    await expect(page.locator('[data-prefix-table] tr[data-prefix="京"] a')).toHaveAttribute(
+      'href',
+      /(?<!\/en)\/provinces\/beijing\/$/,
+    );
     await expect(page.locator('[data-prefix-table] tr[data-prefix="京"] a')).toHaveText('北京');
   });
 });

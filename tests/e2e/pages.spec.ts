@@ -5,7 +5,10 @@ test('there are 31 provinces to check', () => {
   expect(provinces).toHaveLength(31);
 });
 
-for (const [lang, prefix, htmlLang] of [['zh-cn', '', 'zh-CN'], ['en', 'en/', 'en']] as const) {
+for (const [lang, prefix, htmlLang] of [
+  ['zh-cn', '', 'zh-CN'],
+  ['en', 'en/', 'en'],
+] as const) {
   test(`all 31 province pages render their links (${lang})`, async ({ page }) => {
     for (const p of provinces) {
       const response = await page.goto(`${prefix}provinces/${p.slug}/`);
@@ -38,11 +41,13 @@ test('the language switcher keeps you on the same page, both ways', async ({ pag
 
 test('every page declares its language versions with hreflang and a canonical URL', async ({ page }) => {
   await page.goto('en/provinces/hunan/');
-  const alternates = await page.locator('link[rel=alternate][hreflang]').evaluateAll((ls) =>
-    ls.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href')!).pathname}`),
-  );
+  const alternates = await page
+    .locator('link[rel=alternate][hreflang]')
+    .evaluateAll((ls) => ls.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href')!).pathname}`));
   expect(alternates).toEqual(['zh-CN /provinces/hunan/', 'en /en/provinces/hunan/', 'x-default /provinces/hunan/']);
-  expect(new URL((await page.locator('link[rel=canonical]').getAttribute('href'))!).pathname).toBe('/en/provinces/hunan/');
+  expect(new URL((await page.locator('link[rel=canonical]').getAttribute('href'))!).pathname).toBe(
+    '/en/provinces/hunan/',
+  );
 });
 
 test('the province index groups the 31 provinces by the 7 regions', async ({ page }) => {
@@ -87,7 +92,9 @@ test('the procedure page has the steps, its sources and its last update', async 
   await expect(page.getByText('最后更新')).toBeVisible();
   // English words are not run together by compressHTML: 'jsx'.
   await page.goto('en/procedure/');
-  await expect(page.locator('[data-procedure]')).toContainText('your filing is no longer used, but your hosting provider cannot deregister it online');
+  await expect(page.locator('[data-procedure]')).toContainText(
+    'your filing is no longer used, but your hosting provider cannot deregister it online',
+  );
   const text = await page.locator('main').innerText();
   expect(text).not.toMatch(/[a-z]\[[A-Z]/); // a citation glued to the word before it
   expect(text).toContain('Choose your province from the list of provinces and open');
@@ -107,6 +114,7 @@ test('registry.json carries the whole registry with a schema version', async ({ 
   expect(body.provinces.find((p: { slug: string }) => p.slug === 'shanghai').methods).toEqual(['form']);
   expect(body.national['notice-list'].url).toBe('https://beian.miit.gov.cn/#/Integrated/notice_list');
   for (const p of body.provinces) for (const l of p.links) expect(['current', 'historical'], p.slug).toContain(l.era);
-  for (const s of Object.values(body.sources) as { strength: string }[]) expect(['official', 'provider', 'third-party']).toContain(s.strength);
+  for (const s of Object.values(body.sources) as { strength: string }[])
+    expect(['official', 'provider', 'third-party']).toContain(s.strength);
   expect(Object.keys(body.sources)).toContain('aliyun-2019');
 });

@@ -47,17 +47,24 @@ for (let g = 0; g < GROUPS; g++) {
       expect(problems, path).toEqual([]);
 
       await expect(page.locator('html'), path).toHaveAttribute('lang', isEnglish ? 'en' : 'zh-CN');
-      const hreflangs = await page.locator('head link[rel=alternate][hreflang]').evaluateAll((ls) => ls.map((l) => l.getAttribute('hreflang')));
+      const hreflangs = await page
+        .locator('head link[rel=alternate][hreflang]')
+        .evaluateAll((ls) => ls.map((l) => l.getAttribute('hreflang')));
       if (hreflangs.length > 0) expect(hreflangs, path).toEqual(['zh-CN', 'en', 'x-default']);
       await expect(page.locator('h1'), path).toHaveCount(1);
 
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${path} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
 
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        expect(violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
+        expect(
+          violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          path,
+        ).toEqual([]);
       }
     }
   });
@@ -68,7 +75,8 @@ test('headings are in order on every main page type', async ({ page }) => {
     await page.goto(path);
     const levels = await page.locator('main :is(h1,h2,h3,h4)').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
     expect(levels[0], path).toBe(1);
-    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `${path}: h${levels[i - 1]} then h${levels[i]}`).toBeLessThanOrEqual(1);
+    for (let i = 1; i < levels.length; i++)
+      expect(levels[i]! - levels[i - 1]!, `${path}: h${levels[i - 1]} then h${levels[i]}`).toBeLessThanOrEqual(1);
   }
 });
 
@@ -95,7 +103,13 @@ test('pages carry a title, description, canonical and Open Graph tags', async ({
   for (const path of ['', 'en/', 'provinces/beijing/', 'en/procedure/']) {
     await page.goto(path);
     expect((await page.title()).length, path).toBeGreaterThan(5);
-    for (const selector of ['meta[name=description]', 'link[rel=canonical]', 'meta[property="og:title"]', 'meta[property="og:description"]', 'meta[property="og:url"]']) {
+    for (const selector of [
+      'meta[name=description]',
+      'link[rel=canonical]',
+      'meta[property="og:title"]',
+      'meta[property="og:description"]',
+      'meta[property="og:url"]',
+    ]) {
       await expect(page.locator(selector), `${path} ${selector}`).toHaveCount(1);
     }
   }
@@ -106,7 +120,9 @@ test('robots.txt points at the sitemap, which lists every page in both languages
   const index = /Sitemap: (https?:\/\/\S+\/sitemap-index\.xml)/.exec(robots)?.[1];
   expect(index, robots).toBeTruthy();
   // The index names its sitemap files by absolute URL (SITE_URL); this server has them at the same path.
-  const file = /<loc>https?:\/\/[^<]*\/(sitemap-0\.xml)<\/loc>/.exec(await (await request.get('sitemap-index.xml')).text())?.[1];
+  const file = /<loc>https?:\/\/[^<]*\/(sitemap-0\.xml)<\/loc>/.exec(
+    await (await request.get('sitemap-index.xml')).text(),
+  )?.[1];
   expect(file).toBe('sitemap-0.xml');
   const sitemap = await (await request.get(file!)).text();
   expect(sitemap.match(/<loc>/g)?.length).toBeGreaterThanOrEqual(70);

@@ -22,12 +22,20 @@ const hits = (page: Page) => page.locator('[data-search-results] > li');
 const hitLinks = (page: Page) => page.locator('[data-search-results] > li a[data-search-hit]');
 
 /** A result's path without the site base (tests also run under BASE_PATH=/guide/): "/provinces/zhejiang/". */
-const sitePath = (href: string) => new URL(href).pathname.replace(/^.*?\/((en\/)?(provinces|procedure|sources)\/)/, '/$1');
-const hitPaths = (page: Page) => hitLinks(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)).then((hrefs) => hrefs.map(sitePath));
+const sitePath = (href: string) =>
+  new URL(href).pathname.replace(/^.*?\/((en\/)?(provinces|procedure|sources)\/)/, '/$1');
+const hitPaths = (page: Page) =>
+  hitLinks(page)
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
+    .then((hrefs) => hrefs.map(sitePath));
 
 async function firstHitPath(page: Page): Promise<string> {
   await expect(hits(page).first()).toBeVisible();
-  return sitePath(await hitLinks(page).first().evaluate((a) => (a as HTMLAnchorElement).href));
+  return sitePath(
+    await hitLinks(page)
+      .first()
+      .evaluate((a) => (a as HTMLAnchorElement).href),
+  );
 }
 
 test.describe('the first result is the right page', () => {
@@ -101,10 +109,20 @@ test.describe('the first result is the right page', () => {
       await page.goto(searchUrl(prefix, q));
       return firstHitPath(page);
     };
-    const [a, b, c, d] = [await first('', '陕西'), await first('', '山西'), await first('en/', 'shaanxi'), await first('en/', 'shanxi')];
+    const [a, b, c, d] = [
+      await first('', '陕西'),
+      await first('', '山西'),
+      await first('en/', 'shaanxi'),
+      await first('en/', 'shanxi'),
+    ];
     expect(a).not.toBe(b);
     expect(c).not.toBe(d);
-    expect([a, b, c, d]).toEqual(['/provinces/shaanxi/', '/provinces/shanxi/', '/en/provinces/shaanxi/', '/en/provinces/shanxi/']);
+    expect([a, b, c, d]).toEqual([
+      '/provinces/shaanxi/',
+      '/provinces/shanxi/',
+      '/en/provinces/shaanxi/',
+      '/en/provinces/shanxi/',
+    ]);
   });
 });
 
@@ -241,7 +259,9 @@ test.describe('hostile input: nothing breaks, nothing is injected, the URL round
     await page.goto(`${searchUrl('', '<i data-x>qwzxqwzx</i>')}&region=northeast`);
     const empty = page.locator('[data-search-empty]');
     await expect(empty).toBeVisible();
-    await expect(empty.locator('[data-search-empty-text]')).toHaveText('没有找到与“<i data-x>qwzxqwzx</i>”相关的页面。');
+    await expect(empty.locator('[data-search-empty-text]')).toHaveText(
+      '没有找到与“<i data-x>qwzxqwzx</i>”相关的页面。',
+    );
     await expect(page.locator('main i, [data-x]')).toHaveCount(0);
   });
 });
@@ -294,7 +314,10 @@ test.describe('the search page', () => {
     await expect(hits(page).first()).toBeVisible();
     const paths = await hitPaths(page).then((p) => p.sort());
     expect(paths.length).toBeGreaterThan(0);
-    for (const p of paths) await expect.soft(page.request.get(p.slice(1)).then((r) => r.text())).resolves.toContain('data-pagefind-filter="method:form"');
+    for (const p of paths)
+      await expect
+        .soft(page.request.get(p.slice(1)).then((r) => r.text()))
+        .resolves.toContain('data-pagefind-filter="method:form"');
   });
 
   test('an unknown filter value in the URL is ignored', async ({ page }) => {
@@ -365,7 +388,10 @@ test.describe('the header search box', () => {
     expect(problems).toEqual([]);
   });
 
-  for (const size of [{ width: 375, height: 667 }, { width: 1280, height: 800 }]) {
+  for (const size of [
+    { width: 375, height: 667 },
+    { width: 1280, height: 800 },
+  ]) {
     test(`a pasted filing number offers its province first, at ${size.width} px`, async ({ page }) => {
       const problems = watch(page);
       await page.setViewportSize(size);
@@ -381,7 +407,9 @@ test.describe('the header search box', () => {
         const first = page.locator('[data-search-panel] [data-search-results] > li').first();
         await expect(first.locator('a')).toHaveText(name);
         await expect(first.locator('mark')).toHaveText(number);
-        expect(sitePath(await first.locator('a').evaluate((a) => (a as HTMLAnchorElement).href))).toBe(`/${prefix}provinces/${slug}/`);
+        expect(sitePath(await first.locator('a').evaluate((a) => (a as HTMLAnchorElement).href))).toBe(
+          `/${prefix}provinces/${slug}/`,
+        );
         await expect(first).toBeInViewport();
       }
       expect(problems).toEqual([]);
@@ -428,7 +456,10 @@ test.describe('the header search box', () => {
     const empty = page.locator('[data-search-panel] [data-search-empty]');
     await expect(empty).toBeVisible();
     await expect(empty).toContainText('Nothing found for “qwzxqwzx”');
-    await expect(empty.getByRole('link', { name: 'Browse all provinces' })).toHaveAttribute('href', /\/en\/provinces\/$/);
+    await expect(empty.getByRole('link', { name: 'Browse all provinces' })).toHaveAttribute(
+      'href',
+      /\/en\/provinces\/$/,
+    );
   });
 
   test('clicking elsewhere closes the results', async ({ page }) => {
@@ -442,7 +473,9 @@ test.describe('the header search box', () => {
 
 test.describe('accessibility with results showing (axe, WCAG 2.2 AA)', () => {
   const axe = async (page: Page) => {
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   };
   for (const scheme of ['light', 'dark'] as const) {
@@ -473,17 +506,22 @@ test.describe('accessibility with results showing (axe, WCAG 2.2 AA)', () => {
     const box = (await panel.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(320);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
   });
 });
 
 test.describe('cost: nothing is loaded until someone searches', () => {
-  test('a province page fetches no search data until the box is focused, and loads ≤ 2 KB gzip of JS', async ({ page }) => {
+  test('a province page fetches no search data until the box is focused, and loads ≤ 2 KB gzip of JS', async ({
+    page,
+  }) => {
     const requests: string[] = [];
     const scripts: Promise<[string, number]>[] = [];
     const onRequest = (r: { url: () => string }) => requests.push(r.url());
     const onResponse = (r: import('@playwright/test').Response) => {
-      if (r.request().resourceType() === 'script') scripts.push(r.body().then((b) => [r.url(), gzipSync(b, { level: 9 }).length]));
+      if (r.request().resourceType() === 'script')
+        scripts.push(r.body().then((b) => [r.url(), gzipSync(b, { level: 9 }).length]));
     };
     page.on('request', onRequest);
     page.on('response', onResponse);
@@ -512,7 +550,10 @@ test.describe('cost: nothing is loaded until someone searches', () => {
   });
 
   test('each language searches its own Pagefind bundle, beside its pages', async ({ page }) => {
-    for (const [path, bundle, query] of [['search/', '/pagefind/', '周五'], ['en/search/', '/en/pagefind/', 'Friday']] as const) {
+    for (const [path, bundle, query] of [
+      ['search/', '/pagefind/', '周五'],
+      ['en/search/', '/en/pagefind/', 'Friday'],
+    ] as const) {
       const requests: string[] = [];
       const listener = (r: { url: () => string }) => requests.push(new URL(r.url()).pathname);
       page.on('request', listener);
@@ -525,7 +566,10 @@ test.describe('cost: nothing is loaded until someone searches', () => {
       page.off('request', listener);
       const bundles = requests.filter((u) => u.includes('/pagefind/'));
       expect(bundles.length, path).toBeGreaterThan(1);
-      expect(bundles.filter((u) => !u.startsWith(bundle)), path).toEqual([]);
+      expect(
+        bundles.filter((u) => !u.startsWith(bundle)),
+        path,
+      ).toEqual([]);
     }
   });
 
@@ -536,11 +580,16 @@ test.describe('cost: nothing is loaded until someone searches', () => {
       page.on('request', listener);
       await page.goto(path, { waitUntil: 'networkidle' });
       page.off('request', listener);
-      expect(requests.filter((u) => u.includes('/pagefind/')), path).toEqual([]);
+      expect(
+        requests.filter((u) => u.includes('/pagefind/')),
+        path,
+      ).toEqual([]);
     }
   });
 
-  test('the search page fetches only the names index on arrival, from this site only, with no inline script', async ({ page }) => {
+  test('the search page fetches only the names index on arrival, from this site only, with no inline script', async ({
+    page,
+  }) => {
     const foreign: string[] = [];
     const requests: string[] = [];
     page.on('request', (r) => {
@@ -574,7 +623,9 @@ test.describe('names first: provinces, cities and prefixes answered before Pagef
     const shownAtFirstPagefindRequest: (string | null)[] = [];
     await page.route('**/pagefind/**', async (route) => {
       if (shownAtFirstPagefindRequest.length === 0) {
-        shownAtFirstPagefindRequest.push(await page.evaluate(() => document.querySelector('header [data-search-results] a')?.textContent ?? null));
+        shownAtFirstPagefindRequest.push(
+          await page.evaluate(() => document.querySelector('header [data-search-results] a')?.textContent ?? null),
+        );
       }
       await route.continue();
     });
@@ -601,7 +652,9 @@ test.describe('names first: provinces, cities and prefixes answered before Pagef
     await expect(page.locator('header [data-search-results] a').first()).toHaveText('湖南');
   });
 
-  test('the region filter applies to the names results (with Pagefind unavailable, they alone answer)', async ({ page }) => {
+  test('the region filter applies to the names results (with Pagefind unavailable, they alone answer)', async ({
+    page,
+  }) => {
     await page.route('**/pagefind/**', (route) => route.abort());
     await page.goto(`${searchUrl('en/', 'xian')}&region=central`);
     await expect(hits(page).first()).toBeVisible();
@@ -637,7 +690,10 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the header box leads to the province index, which says how to find a city without search', async ({ page }) => {
-    for (const [prefix, h1, note] of [['', '各省通信管理局', /站内搜索需要 JavaScript.*Ctrl\+F/], ['en/', 'Provinces', /Site search needs JavaScript.*Ctrl\+F/]] as const) {
+    for (const [prefix, h1, note] of [
+      ['', '各省通信管理局', /站内搜索需要 JavaScript.*Ctrl\+F/],
+      ['en/', 'Provinces', /Site search needs JavaScript.*Ctrl\+F/],
+    ] as const) {
       await page.goto(`${prefix}provinces/zhejiang/`);
       await page.locator('#site-search-q').fill('杭州');
       await page.locator('form[data-search-box] button[type="submit"]').click();

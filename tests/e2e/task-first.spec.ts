@@ -5,7 +5,12 @@ import { resolve } from 'node:path';
 // The registry as the build published it: the same model the pages are projections of.
 const DIST = resolve(import.meta.dirname, '../..', process.env.ICP_OUT_DIR ?? 'dist');
 const registry = JSON.parse(readFileSync(resolve(DIST, 'registry.json'), 'utf8')) as {
-  provinces: { slug: string; name: { zh: string; en: string }; links: { url: string; era: string }[]; route: { step: string }[] }[];
+  provinces: {
+    slug: string;
+    name: { zh: string; en: string };
+    links: { url: string; era: string }[];
+    route: { step: string }[];
+  }[];
 };
 const LANGS = [
   { lang: 'zh-cn', prefix: '', title: (p: { name: { zh: string } }) => `在${p.name.zh}注销 ICP 备案` },
@@ -15,7 +20,9 @@ const LANGS = [
 test.describe('province pages lead with the action', () => {
   test.use({ viewport: { width: 375, height: 667 } });
   for (const { lang, prefix, title } of LANGS) {
-    test(`all 31 (${lang}): task H1, at most three steps, the first action link above the fold, old links collapsed below`, async ({ page }) => {
+    test(`all 31 (${lang}): task H1, at most three steps, the first action link above the fold, old links collapsed below`, async ({
+      page,
+    }) => {
       test.setTimeout(90_000);
       for (const p of registry.provinces) {
         await page.goto(`${prefix}provinces/${p.slug}/`);
@@ -25,13 +32,18 @@ test.describe('province pages lead with the action', () => {
         const action = page.locator('[data-action-link]');
         await expect(action, p.slug).toHaveAttribute('href', 'https://beian.miit.gov.cn/#/Integrated/notice_list');
         const box = (await action.boundingBox())!;
-        expect(box.y + box.height, `${p.slug}: the first action link ends at ${box.y + box.height}px`).toBeLessThanOrEqual(667);
+        expect(
+          box.y + box.height,
+          `${p.slug}: the first action link ends at ${box.y + box.height}px`,
+        ).toBeLessThanOrEqual(667);
 
         // The old system's links are all in the collapsed section, after the current route; none above it.
         const historical = p.links.filter((l) => l.era === 'historical').map((l) => l.url);
         const details = page.locator('details[data-historical]');
         await expect(details, p.slug).not.toHaveAttribute('open');
-        const hidden = await details.locator('[data-era="historical"] a.link-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+        const hidden = await details
+          .locator('[data-era="historical"] a.link-title')
+          .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
         expect(hidden.sort(), p.slug).toEqual([...historical].sort());
         await expect(page.locator('[data-province-links] [data-era="historical"]'), p.slug).toHaveCount(0);
         const order = await page.evaluate(() => {
@@ -44,7 +56,8 @@ test.describe('province pages lead with the action', () => {
         await expect(page.locator('main'), p.slug).not.toContainText(/备案密码|filing password/);
         // Where no source since 2020 speaks of the province, the page says so in words.
         const specific = p.route.length > 0;
-        if (!specific) await expect(page.locator('[data-no-specifics], [data-current-notes]').first(), p.slug).toBeVisible();
+        if (!specific)
+          await expect(page.locator('[data-no-specifics], [data-current-notes]').first(), p.slug).toBeVisible();
       }
     });
   }

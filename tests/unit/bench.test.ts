@@ -39,7 +39,9 @@ describe('synthetic registries', () => {
     for (const sub of ['sources', 'procedure']) {
       const files = readdirSync(join(CONTENT, sub)).filter((f) => !f.startsWith('.'));
       for (const f of files.filter((f) => /\.(ya?ml|mdx?)$/.test(f))) {
-        expect(readFileSync(join(content, sub, f), 'utf8'), `${sub}/${f}`).toBe(readFileSync(join(CONTENT, sub, f), 'utf8'));
+        expect(readFileSync(join(content, sub, f), 'utf8'), `${sub}/${f}`).toBe(
+          readFileSync(join(CONTENT, sub, f), 'utf8'),
+        );
       }
     }
   });
@@ -83,7 +85,13 @@ describe('phases (where a build went, from its time-stamped log)', () => {
 
   it('splits the wall time into start-up, content, bundling, rendering and after', () => {
     const p = phases(lines, 26_300);
-    expect(p).toMatchObject({ startup: 1400, content: 2200, bundle: 700, render: 15_800 - 4300, afterRender: 26_300 - 15_800 });
+    expect(p).toMatchObject({
+      startup: 1400,
+      content: 2200,
+      bundle: 700,
+      render: 15_800 - 4300,
+      afterRender: 26_300 - 15_800,
+    });
   });
 
   it('times each integration from the line before its own', () => {

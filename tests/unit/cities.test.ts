@@ -1,12 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
-import { PINYIN_FIXES, citiesOf, displayPinyin, provinceDivision, shortName, type Division } from '../../src/lib/cities';
+import {
+  PINYIN_FIXES,
+  citiesOf,
+  displayPinyin,
+  provinceDivision,
+  shortName,
+  type Division,
+} from '../../src/lib/cities';
 import { loadYamlCollection } from './content-helpers';
 
-const provinces = loadYamlCollection('provinces').map((f) => ({ file: f.file, ...(f.data as { division: string; name: { zh: string } }) }));
+const provinces = loadYamlCollection('provinces').map((f) => ({
+  file: f.file,
+  ...(f.data as { division: string; name: { zh: string } }),
+}));
 
 // By the registry's division codes (see content/provinces/*.yaml), which the first test checks against the data.
-const ZH = { 北京: '11', 山西: '14', 内蒙古: '15', 吉林: '22', 上海: '31', 浙江: '33', 安徽: '34', 河南: '41', 湖北: '42', 广东: '44', 海南: '46', 重庆: '50', 西藏: '54', 陕西: '61', 新疆: '65' } as const;
+const ZH = {
+  北京: '11',
+  山西: '14',
+  内蒙古: '15',
+  吉林: '22',
+  上海: '31',
+  浙江: '33',
+  安徽: '34',
+  河南: '41',
+  湖北: '42',
+  广东: '44',
+  海南: '46',
+  重庆: '50',
+  西藏: '54',
+  陕西: '61',
+  新疆: '65',
+} as const;
 const of = (nameZh: keyof typeof ZH) => citiesOf(ZH[nameZh]);
 const names = (nameZh: keyof typeof ZH) => of(nameZh).map((c) => c.zh);
 const byName = (nameZh: keyof typeof ZH, cityZh: string) => of(nameZh).find((c) => c.zh === cityZh);
@@ -17,7 +43,10 @@ describe('provinceDivision', () => {
     for (const p of provinces) {
       // 浙江 → 浙江省, 内蒙古 → 内蒙古自治区, 广西 → 广西壮族自治区: the data's name is the file's plus a suffix.
       const { name } = provinceDivision(p.division);
-      expect(name.startsWith(p.name.zh) && /^(省|市|\p{Script=Han}*自治区)$/u.test(name.slice(p.name.zh.length)), `${p.file}: division "${p.division}" is ${name}`).toBe(true);
+      expect(
+        name.startsWith(p.name.zh) && /^(省|市|\p{Script=Han}*自治区)$/u.test(name.slice(p.name.zh.length)),
+        `${p.file}: division "${p.division}" is ${name}`,
+      ).toBe(true);
     }
     expect(new Set(provinces.map((p) => p.division)).size).toBe(31);
     for (const [zh, code] of Object.entries(ZH)) expect(provinceDivision(code).name.startsWith(zh)).toBe(true);
@@ -35,10 +64,29 @@ describe('provinceDivision', () => {
 });
 
 describe('citiesOf', () => {
-  it('lists a province\'s prefecture-level cities from the data', () => {
+  it("lists a province's prefecture-level cities from the data", () => {
     const zj = of('浙江');
-    expect(zj.map((c) => c.zh)).toEqual(['杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市']);
-    expect(zj[0]).toEqual({ code: '3301', zh: '杭州市', short: '杭州', pinyin: 'Hangzhou', pinyinSpaced: 'hang zhou', kind: 'prefecture' });
+    expect(zj.map((c) => c.zh)).toEqual([
+      '杭州市',
+      '宁波市',
+      '温州市',
+      '嘉兴市',
+      '湖州市',
+      '绍兴市',
+      '金华市',
+      '衢州市',
+      '舟山市',
+      '台州市',
+      '丽水市',
+    ]);
+    expect(zj[0]).toEqual({
+      code: '3301',
+      zh: '杭州市',
+      short: '杭州',
+      pinyin: 'Hangzhou',
+      pinyinSpaced: 'hang zhou',
+      kind: 'prefecture',
+    });
     expect(byName('广东', '深圳市')?.pinyin).toBe('Shenzhen');
   });
 
@@ -64,7 +112,11 @@ describe('citiesOf', () => {
   });
 
   it('reads the division data it is given', () => {
-    const data = { provinces: [{ code: '33', name: '甲省' }], cities: [{ code: '3301', name: '乙丙市', provinceCode: '33' }], areas: [] };
+    const data = {
+      provinces: [{ code: '33', name: '甲省' }],
+      cities: [{ code: '3301', name: '乙丙市', provinceCode: '33' }],
+      areas: [],
+    };
     expect(citiesOf('33', data).map((c) => c.zh)).toEqual(['乙丙市']);
     expect(citiesOf('33')[0]?.zh).toBe('杭州市');
   });
@@ -96,7 +148,7 @@ describe('shortName', () => {
     expect(shortName('滨海新区')).toBe('滨海');
   });
 
-  it('drops the peoples\' names of an autonomous division', () => {
+  it("drops the peoples' names of an autonomous division", () => {
     expect(shortName('延边朝鲜族自治州')).toBe('延边');
     expect(shortName('恩施土家族苗族自治州')).toBe('恩施');
     expect(shortName('黔西南布依族苗族自治州')).toBe('黔西南');
@@ -129,7 +181,10 @@ describe('displayPinyin', () => {
     expect(byName('上海', '闵行区')?.pinyin).toBe('Minhang');
     expect(byName('新疆', '喀什地区')?.pinyin).toBe('Kashi');
     for (const [name, fixed] of Object.entries(PINYIN_FIXES)) {
-      expect(pinyin(name, { toneType: 'none' }), `pinyin-pro now reads ${name} right: drop it from PINYIN_FIXES`).not.toBe(fixed);
+      expect(
+        pinyin(name, { toneType: 'none' }),
+        `pinyin-pro now reads ${name} right: drop it from PINYIN_FIXES`,
+      ).not.toBe(fixed);
     }
   });
 });

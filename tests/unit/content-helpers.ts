@@ -15,19 +15,31 @@ export function loadYamlCollection(name: string, content = CONTENT): { file: str
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
-    .map((f) => ({ file: `content/${name}/${f}`, data: yaml.load(readFileSync(join(dir, f), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> }));
+    .map((f) => ({
+      file: `content/${name}/${f}`,
+      data: yaml.load(readFileSync(join(dir, f), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>,
+    }));
 }
 
 /** The registry as the build makes it: every file parsed by its schema, then buildRegistry(). */
 export function loadRegistry(content = CONTENT): Registry {
   return buildRegistry({
-    provinces: loadYamlCollection('provinces', content).map((f) => ({ file: f.file, data: provinceSchema.parse(f.data) })),
-    sources: loadYamlCollection('sources', content).map((f) => ({ id: f.file.replace(/^.*\/|\.ya?ml$/g, ''), data: sourceSchema.parse(f.data) })),
-    national: Object.entries(yaml.load(readFileSync(join(content, 'national.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>).map(
-      ([id, data]) => ({ file: 'content/national.yaml', id, data: nationalLinkSchema.parse(data) }),
-    ),
-    statuses: Object.entries(JSON.parse(readFileSync(join(content, 'link-status/links.json'), 'utf8')) as Record<string, unknown>).map(
-      ([id, data]) => ({ id, data: linkStatusSchema.parse(data) }),
-    ),
+    provinces: loadYamlCollection('provinces', content).map((f) => ({
+      file: f.file,
+      data: provinceSchema.parse(f.data),
+    })),
+    sources: loadYamlCollection('sources', content).map((f) => ({
+      id: f.file.replace(/^.*\/|\.ya?ml$/g, ''),
+      data: sourceSchema.parse(f.data),
+    })),
+    national: Object.entries(
+      yaml.load(readFileSync(join(content, 'national.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<
+        string,
+        unknown
+      >,
+    ).map(([id, data]) => ({ file: 'content/national.yaml', id, data: nationalLinkSchema.parse(data) })),
+    statuses: Object.entries(
+      JSON.parse(readFileSync(join(content, 'link-status/links.json'), 'utf8')) as Record<string, unknown>,
+    ).map(([id, data]) => ({ id, data: linkStatusSchema.parse(data) })),
   });
 }

@@ -31,16 +31,36 @@ describe('province schema', () => {
     ['a slug with a space', (d) => (d.slug = 'nei menggu'), /^slug: a slug is the pinyin name/],
     ['no links', (d) => (d.links = []), /^links: every province needs at least one deregistration link/],
     ['an unknown link kind', (d) => (d.links[0].kind = 'fax'), /^links\.0\.kind: /],
-    ['a URL that is not a URL', (d) => (d.links[0].url = 'bj.beian.miit.gov.cn/state'), /^links\.0\.url: not a well-formed absolute URL/],
+    [
+      'a URL that is not a URL',
+      (d) => (d.links[0].url = 'bj.beian.miit.gov.cn/state'),
+      /^links\.0\.url: not a well-formed absolute URL/,
+    ],
     [
       'a URL that still has its session id',
       (d) => (d.links[0].url = 'http://bj.beian.miit.gov.cn/a.action;jsessionid=345AC115?id=7'),
       /^links\.0\.url: the URL carries a session id/,
     ],
-    ['a host with an underscore', (d) => (d.links[0].url = 'http://aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com/x.doc'), /^links\.0\.url: the host "aliyun_portal_storage/],
-    ['a javascript: URL', (d) => (d.links[0].url = 'javascript:alert(1)'), /^links\.0\.url: protocol javascript: is not allowed/],
-    ['a note in Chinese only', (d) => (d.notes = [{ source: 'aliyun-2019', text: { zh: '每周五处理' } }]), /^notes\.0\.text\.en: /],
-    ['a note with empty English', (d) => (d.notes = [{ source: 'aliyun-2019', text: { zh: '每周五处理', en: ' ' } }]), /^notes\.0\.text\.en: English text \(en\) is empty/],
+    [
+      'a host with an underscore',
+      (d) => (d.links[0].url = 'http://aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com/x.doc'),
+      /^links\.0\.url: the host "aliyun_portal_storage/,
+    ],
+    [
+      'a javascript: URL',
+      (d) => (d.links[0].url = 'javascript:alert(1)'),
+      /^links\.0\.url: protocol javascript: is not allowed/,
+    ],
+    [
+      'a note in Chinese only',
+      (d) => (d.notes = [{ source: 'aliyun-2019', text: { zh: '每周五处理' } }]),
+      /^notes\.0\.text\.en: /,
+    ],
+    [
+      'a note with empty English',
+      (d) => (d.notes = [{ source: 'aliyun-2019', text: { zh: '每周五处理', en: ' ' } }]),
+      /^notes\.0\.text\.en: English text \(en\) is empty/,
+    ],
     ['a misspelt field', (d) => (d.adminstration = d.administration), /adminstration/],
     ['a link without era', (d) => delete d.links[0].era, /^links\.0\.era: /],
     ['a link with an unknown era', (d) => (d.links[0].era = '2019'), /^links\.0\.era: /],
@@ -51,14 +71,21 @@ describe('province schema', () => {
       (d) => (d.route = [{ step: 'submit', text: { zh: '邮寄', en: 'Post it' }, sources: [] }]),
       /^route\.0\.sources: a route step needs at least one source/,
     ],
-    ['a route step of an unknown kind', (d) => (d.route = [{ step: 'fax', text: { zh: '传真', en: 'Fax' }, sources: ['miit-beian'] }]), /^route\.0\.step: /],
+    [
+      'a route step of an unknown kind',
+      (d) => (d.route = [{ step: 'fax', text: { zh: '传真', en: 'Fax' }, sources: ['miit-beian'] }]),
+      /^route\.0\.step: /,
+    ],
   ];
   it.each(broken)('rejects %s, naming the field', (_what, breakIt, expected) => {
     const data = structuredClone(beijing);
     breakIt(data);
     const found = problems(data);
     expect(found.length).toBeGreaterThan(0);
-    expect(found.some((line) => expected.test(line)), found.join('\n')).toBe(true);
+    expect(
+      found.some((line) => expected.test(line)),
+      found.join('\n'),
+    ).toBe(true);
   });
 
   it('accepts a bare-IP http link, which the policy only warns about (Shanghai)', () => {
@@ -88,12 +115,19 @@ describe('source schema', () => {
     ['without strength', (d: any) => delete d.strength, /^strength: /],
     ['with an unknown strength', (d: any) => (d.strength = 'blog'), /^strength: /],
     ['without era', (d: any) => delete d.era, /^era: /],
-    ['with no date and no dateNote', (d: any) => ((d.date = null), delete d.dateNote), /^dateNote: a source with date: null needs a dateNote/],
+    [
+      'with no date and no dateNote',
+      (d: any) => ((d.date = null), delete d.dateNote),
+      /^dateNote: a source with date: null needs a dateNote/,
+    ],
   ])('rejects a source %s, naming the field', (_what, breakIt, expected) => {
     const data: any = structuredClone(sources.find((s) => s.file.endsWith('miit-beian.yaml'))!.data);
     breakIt(data);
     const found = sourceProblems(data);
-    expect(found.some((line) => expected.test(line)), found.join('\n')).toBe(true);
+    expect(
+      found.some((line) => expected.test(line)),
+      found.join('\n'),
+    ).toBe(true);
   });
   it('accepts a source with a date and no dateNote', () => {
     const data: any = structuredClone(sources.find((s) => s.file.endsWith('miit-beian.yaml'))!.data);
@@ -104,7 +138,9 @@ describe('source schema', () => {
 });
 
 describe('national links (content/national.yaml)', () => {
-  const national = yaml.load(readFileSync(join(CONTENT, 'national.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>;
+  const national = yaml.load(readFileSync(join(CONTENT, 'national.yaml'), 'utf8'), {
+    schema: yaml.CORE_SCHEMA,
+  }) as Record<string, unknown>;
   it.each(Object.entries(national))('accepts %s', (_id, data) => {
     const result = nationalLinkSchema.safeParse(data);
     expect(result.success ? [] : result.error.issues).toEqual([]);

@@ -23,13 +23,16 @@ describe('sourcesDisagree', () => {
     expect(sourcesDisagree([a, { ...a, source: 'jdcloud', url: 'http://b/' }])).toBe(true);
   });
   it('ignores administration sites from a third source', () => {
-    expect(sourcesDisagree([a, { kind: 'administration-site', source: 'icp-edi-helper', url: 'https://c/' }])).toBe(false);
+    expect(sourcesDisagree([a, { kind: 'administration-site', source: 'icp-edi-helper', url: 'https://c/' }])).toBe(
+      false,
+    );
   });
 });
 
 describe('labels and dates', () => {
   it('has a label in both languages for every link kind and host type', () => {
-    for (const kind of LINK_KINDS) for (const lang of ['zh-cn', 'en'] as const) expect(enumLabel(lang, 'kind', kind)).not.toBe('');
+    for (const kind of LINK_KINDS)
+      for (const lang of ['zh-cn', 'en'] as const) expect(enumLabel(lang, 'kind', kind)).not.toBe('');
     for (const host of HOST_TYPES) expect(enumLabel('en', 'host', host)).not.toBe('');
     expect(() => enumLabel('en', 'kind', 'fax')).toThrow(/No label for kind "fax"/);
   });

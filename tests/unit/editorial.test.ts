@@ -12,15 +12,21 @@ describe('search snippets', () => {
   it('mark the query itself, longest term first, Latin terms only at a word start', () => {
     expect(queryTerms(' "周五"  Friday friday ')).toEqual(['friday', '周五']);
     expect(markTerms('每周五统一处理', ['周五'])).toBe('每<mark>周五</mark>统一处理');
-    expect(markTerms('Fridays and friday, unfriday', ['friday'])).toBe('<mark>Friday</mark>s and <mark>friday</mark>, unfriday');
+    expect(markTerms('Fridays and friday, unfriday', ['friday'])).toBe(
+      '<mark>Friday</mark>s and <mark>friday</mark>, unfriday',
+    );
     expect(markTerms('a <b> & c', ['b'])).toBe('a &lt;<mark>b</mark>&gt; &amp; c');
   });
 
   it('start at the sentence that holds the match, after a heading run into it, and end with it', () => {
     const text = '本页内容 说明。当地说明 湖南通信管理局每周五统一处理本周内提交的注销申请。 资料来源 阿里云';
-    expect(sentenceSnippet(text, ['周五'], { headings: ['当地说明'] })).toBe('湖南通信管理局每<mark>周五</mark>统一处理本周内提交的注销申请。');
+    expect(sentenceSnippet(text, ['周五'], { headings: ['当地说明'] })).toBe(
+      '湖南通信管理局每<mark>周五</mark>统一处理本周内提交的注销申请。',
+    );
     const en = 'Local notes The administration processes applications every Friday. Next: the steps.';
-    expect(sentenceSnippet(en, ['friday'], { headings: ['Local notes'] })).toBe('The administration processes applications every <mark>Friday</mark>.');
+    expect(sentenceSnippet(en, ['friday'], { headings: ['Local notes'] })).toBe(
+      'The administration processes applications every <mark>Friday</mark>.',
+    );
   });
 
   it('do not end a sentence at the dot of a host name, and start at a later match when asked', () => {
@@ -88,7 +94,11 @@ describe('the Atom feed', () => {
   it('has one entry per change, newest first, with distinct stable ids', () => {
     expect(entries).toHaveLength(3);
     const ids = entries.map((e) => DomUtils.textContent(DomUtils.getElementsByTagName('id', e)[0]!));
-    expect(ids).toEqual(['https://x.test/b/#change-2026-03-04', 'https://x.test/a/#change-2026-01-02', 'https://x.test/a/#change-2026-01-02-2']);
+    expect(ids).toEqual([
+      'https://x.test/b/#change-2026-03-04',
+      'https://x.test/a/#change-2026-01-02',
+      'https://x.test/a/#change-2026-01-02-2',
+    ]);
     expect(DomUtils.textContent(DomUtils.getElementsByTagName('updated', doc)[0]!)).toBe('2026-03-04T00:00:00Z');
   });
   it('escapes text', () => {
@@ -114,10 +124,19 @@ describe('structured data', () => {
     ]);
   });
   it('steps: the first numbered list, as plain text, with its section', () => {
-    const body = '## Before\n\n- not a step\n\n## Steps\n\n1. **Find** the [list](../x/). <Cite id="a" />\n2. Print it.\n   More of it.\n\nAfter.\n\n1. Another list.';
+    const body =
+      '## Before\n\n- not a step\n\n## Steps\n\n1. **Find** the [list](../x/). <Cite id="a" />\n2. Print it.\n   More of it.\n\nAfter.\n\n1. Another list.';
     expect(stepsFromMarkdown(body)).toEqual({ section: 'Steps', steps: ['Find the list.', 'Print it.'] });
     expect(stepsFromMarkdown('No list.')).toEqual({ section: null, steps: [] });
-    const h = howTo({ lang: 'en', name: 'n', description: 'd', url: 'u', updated: '2026-01-01', steps: ['a'], stepsUrl: 'u#s' });
+    const h = howTo({
+      lang: 'en',
+      name: 'n',
+      description: 'd',
+      url: 'u',
+      updated: '2026-01-01',
+      steps: ['a'],
+      stepsUrl: 'u#s',
+    });
     expect(h.step).toEqual([{ '@type': 'HowToStep', position: 1, text: 'a', url: 'u#s' }]);
   });
   it('JSON-LD text cannot close its element', () => {
@@ -134,13 +153,20 @@ describe('repository links', () => {
     expect(pageSource('/', 'en')).toBe('src/pages/[...lang]/index.astro');
   });
   it('prefill a new issue with the page’s address and title, and open its file; none without a repository', () => {
-    const links = repoLinks('https://github.com/o/r/', { lang: 'en', url: 'https://x.test/en/provinces/hunan/', title: 'Hunan', file: 'content/provinces/hunan.yaml' })!;
+    const links = repoLinks('https://github.com/o/r/', {
+      lang: 'en',
+      url: 'https://x.test/en/provinces/hunan/',
+      title: 'Hunan',
+      file: 'content/provinces/hunan.yaml',
+    })!;
     const issue = new URL(links.report);
     expect(issue.origin + issue.pathname).toBe('https://github.com/o/r/issues/new');
     expect(issue.searchParams.get('title')).toBe('Problem on “Hunan”');
     expect(issue.searchParams.get('body')).toContain('https://x.test/en/provinces/hunan/');
     expect(links.edit).toBe('https://github.com/o/r/edit/main/content/provinces/hunan.yaml');
-    expect(repoLinks('https://github.com/o/r', { lang: 'zh-cn', url: 'u', title: 't', file: 'content/sources/' })!.edit).toBe('https://github.com/o/r/tree/main/content/sources/');
+    expect(
+      repoLinks('https://github.com/o/r', { lang: 'zh-cn', url: 'u', title: 't', file: 'content/sources/' })!.edit,
+    ).toBe('https://github.com/o/r/tree/main/content/sources/');
     expect(repoLinks('', { lang: 'en', url: 'u', title: 't', file: 'f' })).toBeNull();
     expect(repoLinks(undefined, { lang: 'en', url: 'u', title: 't', file: 'f' })).toBeNull();
   });
@@ -161,15 +187,30 @@ describe('print addresses', () => {
     expect(printHref('../provinces/', 'list')).toBeUndefined();
   });
   it('find host names and URLs in prose, not "e.g." or ordinary words', () => {
-    const parts = splitAddresses('The host aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com has an underscore, e.g. see http://x.test/a.');
-    expect(parts.filter((p) => p.address).map((p) => p.text)).toEqual(['aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com', 'http://x.test/a.']);
+    const parts = splitAddresses(
+      'The host aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com has an underscore, e.g. see http://x.test/a.',
+    );
+    expect(parts.filter((p) => p.address).map((p) => p.text)).toEqual([
+      'aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com',
+      'http://x.test/a.',
+    ]);
     expect(parts.map((p) => p.text).join('')).toContain('has an underscore, e.g. see ');
-    expect(splitAddresses('主机名 a.example.com 含下划线。').filter((p) => p.address).map((p) => p.text)).toEqual(['a.example.com']);
+    expect(
+      splitAddresses('主机名 a.example.com 含下划线。')
+        .filter((p) => p.address)
+        .map((p) => p.text),
+    ).toEqual(['a.example.com']);
   });
 });
 
 describe('sitemap dates', () => {
-  const dates = { provinces: new Map([['hunan', '2026-11-20'], ['beijing', '2026-11-23']]), procedure: { en: '2026-11-21' } };
+  const dates = {
+    provinces: new Map([
+      ['hunan', '2026-11-20'],
+      ['beijing', '2026-11-23'],
+    ]),
+    procedure: { en: '2026-11-21' },
+  };
   it('give a page its own date and a list page the newest', () => {
     expect(lastmodFor('https://x.test/guide/en/provinces/hunan/', '/guide/', dates)).toBe('2026-11-20');
     expect(lastmodFor('https://x.test/guide/en/procedure/', '/guide/', dates)).toBe('2026-11-21');

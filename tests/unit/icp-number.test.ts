@@ -12,8 +12,21 @@ const table: ReadonlyMap<string, string> = new Map(provinces.map((p) => [p.prefi
 /** The parts of a result a table row compares; undefined fields are left out so rows stay short. */
 function summary(r: IcpResult<string>) {
   return r.ok
-    ? { province: r.province, serial: r.entitySerial, site: r.siteNumber, normalized: r.normalized, variant: r.variant?.prefix }
-    : { problem: r.problem, reason: r.reason, prefix: r.prefix, found: r.found, region: r.region, suggestion: r.suggestion?.province };
+    ? {
+        province: r.province,
+        serial: r.entitySerial,
+        site: r.siteNumber,
+        normalized: r.normalized,
+        variant: r.variant?.prefix,
+      }
+    : {
+        problem: r.problem,
+        reason: r.reason,
+        prefix: r.prefix,
+        found: r.found,
+        region: r.region,
+        suggestion: r.suggestion?.province,
+      };
 }
 const clean = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
@@ -24,18 +37,21 @@ describe('the registry behind the tests', () => {
 });
 
 describe('every one of the 31 prefixes', () => {
-  it.each(provinces.map((p) => [p.prefix, p.slug]))('%s → %s (the province page example and the entity number)', (prefix, slug) => {
-    // The example number each province page shows.
-    expect(summary(parseIcpNumber(`${prefix}ICP备12345678号-1`, table))).toEqual({
-      province: slug,
-      serial: '12345678',
-      site: 1,
-      normalized: `${prefix}ICP备12345678号-1`,
-      variant: undefined,
-    });
-    const entity = parseIcpNumber(`${prefix}ICP备2021034567号`, table);
-    expect(entity.ok && [entity.province, entity.siteNumber, entity.serialStyle]).toEqual([slug, null, 'year']);
-  });
+  it.each(provinces.map((p) => [p.prefix, p.slug]))(
+    '%s → %s (the province page example and the entity number)',
+    (prefix, slug) => {
+      // The example number each province page shows.
+      expect(summary(parseIcpNumber(`${prefix}ICP备12345678号-1`, table))).toEqual({
+        province: slug,
+        serial: '12345678',
+        site: 1,
+        normalized: `${prefix}ICP备12345678号-1`,
+        variant: undefined,
+      });
+      const entity = parseIcpNumber(`${prefix}ICP备2021034567号`, table);
+      expect(entity.ok && [entity.province, entity.siteNumber, entity.serialStyle]).toEqual([slug, null, 'year']);
+    },
+  );
 });
 
 type Row = [input: string, expected: Record<string, unknown>];
@@ -60,8 +76,14 @@ const accepted: Row[] = [
   ['京 ICP 备 12345678 号 - 2', filing('beijing', '12345678', 2, '京ICP备12345678号-2')],
   ['京ICP備12345678號', filing('beijing', '12345678', null, '京ICP备12345678号')],
   ['京ICP备12345678号—4', filing('beijing', '12345678', 4, '京ICP备12345678号-4')],
-  ['<a href="https://beian.miit.gov.cn/" target="_blank">浙ICP备12345678号-1</a>', filing('zhejiang', '12345678', 1, '浙ICP备12345678号-1')],
-  ['© 2024 某公司 | 京ICP证030173号 | 京ICP备10046444号-1 | 京公网安备11000002000001号', filing('beijing', '10046444', 1, '京ICP备10046444号-1')],
+  [
+    '<a href="https://beian.miit.gov.cn/" target="_blank">浙ICP备12345678号-1</a>',
+    filing('zhejiang', '12345678', 1, '浙ICP备12345678号-1'),
+  ],
+  [
+    '© 2024 某公司 | 京ICP证030173号 | 京ICP备10046444号-1 | 京公网安备11000002000001号',
+    filing('beijing', '10046444', 1, '京ICP备10046444号-1'),
+  ],
   ['京ICP备12345678号Copyright', filing('beijing', '12345678', null, '京ICP备12345678号')],
   ['京ICP备1234567号', filing('beijing', '1234567', null, '京ICP备1234567号')],
   ['川ICP备12345678号-2', filing('sichuan', '12345678', 2, '川ICP备12345678号-2', '川')],
@@ -81,16 +103,25 @@ const refused: Row[] = [
   ['港ICP备12345678号', problem('outside-system', { prefix: '港', region: 'hong-kong', found: '港ICP备12345678号' })],
   ['澳ICP备12345678号', problem('outside-system', { prefix: '澳', region: 'macao', found: '澳ICP备12345678号' })],
   ['台ICP备12345678号', problem('outside-system', { prefix: '台', region: 'taiwan', found: '台ICP备12345678号' })],
-  ['甘ICP备12345678号', problem('placeholder-prefix', { prefix: '甘', suggestion: 'gansu', found: '甘ICP备12345678号' })],
+  [
+    '甘ICP备12345678号',
+    problem('placeholder-prefix', { prefix: '甘', suggestion: 'gansu', found: '甘ICP备12345678号' }),
+  ],
   ['贵ICP备12345678号', problem('unknown-prefix', { prefix: '贵', found: '贵ICP备12345678号' })],
   ['ICP备12345678号', problem('missing-prefix', { found: 'ICP备12345678号' })],
   ['AICP备12345678号-1', problem('missing-prefix', { found: 'ICP备12345678号-1' })],
   ['京ICP备号', problem('malformed', { reason: 'no-serial', prefix: '京', found: '京ICP备号' })],
   ['京ICP备abc号', problem('malformed', { reason: 'no-serial', prefix: '京', found: '京ICP备' })],
   ['京ICP备123号', problem('malformed', { reason: 'serial-length', prefix: '京', found: '京ICP备123号' })],
-  ['京ICP备1234567890123号', problem('malformed', { reason: 'serial-length', prefix: '京', found: '京ICP备1234567890123号' })],
+  [
+    '京ICP备1234567890123号',
+    problem('malformed', { reason: 'serial-length', prefix: '京', found: '京ICP备1234567890123号' }),
+  ],
   ['京ICP备12345678号-0', problem('malformed', { reason: 'site-number', prefix: '京', found: '京ICP备12345678号-0' })],
-  ['京ICP备12345678号-12345', problem('malformed', { reason: 'site-number', prefix: '京', found: '京ICP备12345678号-12345' })],
+  [
+    '京ICP备12345678号-12345',
+    problem('malformed', { reason: 'site-number', prefix: '京', found: '京ICP备12345678号-12345' }),
+  ],
   ['京ICP12345678号', problem('malformed', { reason: 'missing-bei', prefix: '京', found: '京ICP12345678' })],
   ['hello world', problem('unrecognized')],
   ['12345678', problem('unrecognized')],
@@ -102,7 +133,10 @@ const refused: Row[] = [
   ['http://shop.example.com.cn:8080/', problem('domain', { found: 'shop.example.com.cn' })],
   ['我的网站 mydomain.com。', problem('domain', { found: 'mydomain.com' })],
   ['例子.中国', problem('domain', { found: '例子.中国' })],
-  ['example.com 京公网安备11000002000001号', problem('public-security', { prefix: '京', found: '京公网安备11000002000001号' })],
+  [
+    'example.com 京公网安备11000002000001号',
+    problem('public-security', { prefix: '京', found: '京公网安备11000002000001号' }),
+  ],
   ['192.168.0.1', problem('unrecognized')],
   ['version 1.5', problem('unrecognized')],
   ['someone@example.com', problem('unrecognized')],
@@ -130,7 +164,12 @@ describe('the table', () => {
 describe('details', () => {
   it('marks 川 as an unconfirmed variant naming its source, never silently as 蜀', () => {
     const r = parseIcpNumber('川ICP备12345678号', table);
-    expect(r.ok && r.variant).toEqual({ prefix: '川', standard: '蜀', status: 'unconfirmed', source: 'research-notes' });
+    expect(r.ok && r.variant).toEqual({
+      prefix: '川',
+      standard: '蜀',
+      status: 'unconfirmed',
+      source: 'research-notes',
+    });
     const standard = parseIcpNumber('蜀ICP备12345678号', table);
     expect(standard.ok && standard.variant).toBeNull();
   });
@@ -140,12 +179,12 @@ describe('details', () => {
       const r = parseIcpNumber(n, table);
       return r.ok ? r.serialStyle : r.problem;
     };
-    expect([style('京ICP备12345678号'), style('粤ICP备2021034567号'), style('京ICP备1234567号'), style('京ICP备1234567890号')]).toEqual([
-      'classic',
-      'year',
-      'unusual',
-      'unusual',
-    ]);
+    expect([
+      style('京ICP备12345678号'),
+      style('粤ICP备2021034567号'),
+      style('京ICP备1234567号'),
+      style('京ICP备1234567890号'),
+    ]).toEqual(['classic', 'year', 'unusual', 'unusual']);
   });
 
   it('gives the entity number alongside a site number', () => {
@@ -158,17 +197,25 @@ describe('details', () => {
     expect(r.ok && r.province).toEqual({ id: 42 });
     expect(parseIcpNumber('京ICP备12345678号', new Map()).ok).toBe(false);
     // A table without 蜀 cannot resolve the 川 variant either.
-    expect(summary(parseIcpNumber('川ICP备12345678号', new Map([['京', 'beijing']])))).toMatchObject({ problem: 'unknown-prefix' });
+    expect(summary(parseIcpNumber('川ICP备12345678号', new Map([['京', 'beijing']])))).toMatchObject({
+      problem: 'unknown-prefix',
+    });
   });
 
   it('handles a prefix outside the Basic Multilingual Plane without splitting it', () => {
     // 𠀀 (U+20000) is a Han character written as a surrogate pair.
-    expect(summary(parseIcpNumber('𠀀ICP备12345678号', table))).toMatchObject({ problem: 'unknown-prefix', prefix: '𠀀' });
+    expect(summary(parseIcpNumber('𠀀ICP备12345678号', table))).toMatchObject({
+      problem: 'unknown-prefix',
+      prefix: '𠀀',
+    });
   });
 });
 
 describe('messages', () => {
-  const messages = { 'zh-cn': messagesFrom((k) => t('zh-cn', k as StringKey)), en: messagesFrom((k) => t('en', k as StringKey)) };
+  const messages = {
+    'zh-cn': messagesFrom((k) => t('zh-cn', k as StringKey)),
+    en: messagesFrom((k) => t('en', k as StringKey)),
+  };
   const kinds = [...accepted, ...refused].map(([input]) => parseIcpNumber(input, table)).filter((r) => !r.ok);
   const langs = ['zh-cn', 'en'] as const;
 
@@ -214,7 +261,8 @@ describe('messages', () => {
   it('fill every placeholder a message has', () => {
     for (const r of kinds) {
       if (r.ok) continue;
-      for (const lang of langs) expect(problemMessage(r, messages[lang]), `${r.problem} ${lang}`).not.toMatch(/\{\w+\}/);
+      for (const lang of langs)
+        expect(problemMessage(r, messages[lang]), `${r.problem} ${lang}`).not.toMatch(/\{\w+\}/);
     }
   });
 });
@@ -237,7 +285,28 @@ describe('robustness', () => {
     fc.string(),
     fc.string({ unit: 'binary' }), // any code point, surrogate pairs included
     fc.string({ unit: 'grapheme' }),
-    fc.string({ unit: fc.constantFrom('京', 'ICP', 'icp', '备', '证', '号', '-', '－', ' ', '1', '１', '公网安备', 'B2', '川', '甘', '港', '\u0000', '\ud800') }),
+    fc.string({
+      unit: fc.constantFrom(
+        '京',
+        'ICP',
+        'icp',
+        '备',
+        '证',
+        '号',
+        '-',
+        '－',
+        ' ',
+        '1',
+        '１',
+        '公网安备',
+        'B2',
+        '川',
+        '甘',
+        '港',
+        '\u0000',
+        '\ud800',
+      ),
+    }),
   ];
 
   it('never throws and answers within a millisecond, for any string', () => {
@@ -287,12 +356,19 @@ describe('robustness', () => {
       serial: fc.oneof(fc.stringMatching(/^\d{8}$/), fc.stringMatching(/^20[12]\d{7}$/)),
       site: fc.option(fc.integer({ min: 1, max: 99 }), { nil: null }),
     });
-    const noise = fc.string({ unit: 'binary', maxLength: 200 }).filter((s) => !/icp|公网安备/i.test(s.normalize('NFKC')));
+    const noise = fc
+      .string({ unit: 'binary', maxLength: 200 })
+      .filter((s) => !/icp|公网安备/i.test(s.normalize('NFKC')));
     fc.assert(
       fc.property(number, noise, noise, ({ prefix, serial, site }, before, after) => {
         const written = `${prefix}ICP备${serial}号${site === null ? '' : `-${site}`}`;
         const r = parseIcpNumber(`${before} ${written}。${after}`, table);
-        expect(r.ok && [r.province, r.entitySerial, r.siteNumber, r.normalized]).toEqual([table.get(prefix), serial, site, written]);
+        expect(r.ok && [r.province, r.entitySerial, r.siteNumber, r.normalized]).toEqual([
+          table.get(prefix),
+          serial,
+          site,
+          written,
+        ]);
         const again = r.ok ? parseIcpNumber(r.normalized, table) : r;
         expect(again).toEqual(r);
       }),

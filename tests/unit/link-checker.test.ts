@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, checkSite, pageUrlPath, resolveInternal, resolveLink, type SiteConfig } from '../../src/integrations/link-checker/check-site';
+import {
+  cacheKey,
+  checkSite,
+  pageUrlPath,
+  resolveInternal,
+  resolveLink,
+  type SiteConfig,
+} from '../../src/integrations/link-checker/check-site';
 import { extractPage, lineAt, srcsetUrls } from '../../src/integrations/link-checker/extract';
 import { problemLines, summaryLine } from '../../src/integrations/link-checker/report';
 
@@ -39,7 +46,9 @@ describe('extractPage', () => {
   });
 
   it('ignores inert <template> content and records <base href>', () => {
-    const { links, baseHref } = extractPage(page('<base href="/docs/"><template><a href="/nope/">x</a></template><a href="/yes/">y</a>'));
+    const { links, baseHref } = extractPage(
+      page('<base href="/docs/"><template><a href="/nope/">x</a></template><a href="/yes/">y</a>'),
+    );
     expect(links.map((l) => l.value)).toEqual(['/yes/']);
     expect(baseHref).toBe('/docs/');
   });
@@ -51,7 +60,9 @@ describe('extractPage', () => {
   });
 
   it('decodes attributes as browsers do', () => {
-    const { links, anchors } = extractPage('<a href="/a?x=1&amp;y=2&copy=3&#x2F;" id="&lt;&copy">x</a><a href=/u&lt;v>y</a>');
+    const { links, anchors } = extractPage(
+      '<a href="/a?x=1&amp;y=2&copy=3&#x2F;" id="&lt;&copy">x</a><a href=/u&lt;v>y</a>',
+    );
     expect(links.map((l) => l.value)).toEqual(['/a?x=1&y=2&copy=3/', '/u<v']);
     expect(anchors).toEqual(new Set(['<©']));
   });
@@ -90,7 +101,8 @@ describe('pageUrlPath', () => {
 
 describe('resolveInternal', () => {
   const files = new Set(['index.html', 'about/index.html', 'file.html', 'logo.svg', '文档/指南/index.html']);
-  const at = (path: string, config: Partial<SiteConfig> = {}) => resolveInternal(new URL(path, 'https://site.example'), { ...CONFIG, ...config }, files);
+  const at = (path: string, config: Partial<SiteConfig> = {}) =>
+    resolveInternal(new URL(path, 'https://site.example'), { ...CONFIG, ...config }, files);
 
   it('finds directory pages, files and percent-encoded CJK paths', () => {
     expect(at('/')).toEqual({ file: 'index.html' });
@@ -116,9 +128,15 @@ describe('resolveInternal', () => {
 
   it('honours base', () => {
     const c = { base: '/guide/' };
-    expect(resolveInternal(new URL('https://site.example/guide/about/'), { ...CONFIG, ...c }, files)).toEqual({ file: 'about/index.html' });
-    expect(resolveInternal(new URL('https://site.example/guide'), { ...CONFIG, ...c }, files)).toEqual({ file: 'index.html' });
-    expect(resolveInternal(new URL('https://site.example/about/'), { ...CONFIG, ...c }, files).finding?.rule).toBe('outside-base');
+    expect(resolveInternal(new URL('https://site.example/guide/about/'), { ...CONFIG, ...c }, files)).toEqual({
+      file: 'about/index.html',
+    });
+    expect(resolveInternal(new URL('https://site.example/guide'), { ...CONFIG, ...c }, files)).toEqual({
+      file: 'index.html',
+    });
+    expect(resolveInternal(new URL('https://site.example/about/'), { ...CONFIG, ...c }, files).finding?.rule).toBe(
+      'outside-base',
+    );
   });
 
   it('tells pages from assets, and reports broken percent-encoding', () => {
@@ -144,9 +162,31 @@ describe('cacheKey (links resolved once for every page)', () => {
   });
 
   it('gives a key only to links that resolve the same on every page of the origin', { timeout: 30_000 }, () => {
-    const piece = fc.constantFrom('/', '//', '\\', 'https:', 'http:', 'HTTPS:', 'a', 'b.example', '..', '.', '#', '?', '%', '%zz', ' ', '\t', ':', '@', '京');
+    const piece = fc.constantFrom(
+      '/',
+      '//',
+      '\\',
+      'https:',
+      'http:',
+      'HTTPS:',
+      'a',
+      'b.example',
+      '..',
+      '.',
+      '#',
+      '?',
+      '%',
+      '%zz',
+      ' ',
+      '\t',
+      ':',
+      '@',
+      '京',
+    );
     const value = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
-    const path = fc.array(fc.constantFrom('a/', 'b/', '../', 'c', 'x.html'), { maxLength: 4 }).map((parts) => `/${parts.join('')}`);
+    const path = fc
+      .array(fc.constantFrom('a/', 'b/', '../', 'c', 'x.html'), { maxLength: 4 })
+      .map((parts) => `/${parts.join('')}`);
     fc.assert(
       fc.property(value, path, path, (v, p1, p2) => {
         const key = cacheKey(v, origin);
@@ -157,10 +197,23 @@ describe('cacheKey (links resolved once for every page)', () => {
     );
   });
 
-  it('resolves to the URL without its fragment, and says whether it is the site\'s own', () => {
-    expect(resolveLink('/a/#b', new URL('https://site.example/x/'), origin)).toEqual({ internal: true, web: true, href: 'https://site.example/a/', fragment: 'b' });
-    expect(resolveLink('https://e.example/p#', new URL('https://site.example/'), origin)).toEqual({ internal: false, web: true, href: 'https://e.example/p', fragment: '' });
-    expect(resolveLink('mailto:a@b.c', new URL('https://site.example/'), origin)).toMatchObject({ internal: false, web: false });
+  it("resolves to the URL without its fragment, and says whether it is the site's own", () => {
+    expect(resolveLink('/a/#b', new URL('https://site.example/x/'), origin)).toEqual({
+      internal: true,
+      web: true,
+      href: 'https://site.example/a/',
+      fragment: 'b',
+    });
+    expect(resolveLink('https://e.example/p#', new URL('https://site.example/'), origin)).toEqual({
+      internal: false,
+      web: true,
+      href: 'https://e.example/p',
+      fragment: '',
+    });
+    expect(resolveLink('mailto:a@b.c', new URL('https://site.example/'), origin)).toMatchObject({
+      internal: false,
+      web: false,
+    });
     expect(resolveLink('https://[nope/', new URL('https://site.example/'), origin)).toBeNull();
   });
 });
@@ -172,7 +225,8 @@ describe('checkSite', () => {
     const r = checkSite(
       site(
         {
-          'index.html': page(`<h1 id="top-heading">x</h1><a href="#top-heading">a</a><a href="#top">t</a><a href="#">e</a>
+          'index.html':
+            page(`<h1 id="top-heading">x</h1><a href="#top-heading">a</a><a href="#top">t</a><a href="#">e</a>
             <a href="about/">rel</a><a href="https://site.example/about/#team">abs</a><img src="logo.svg" srcset="logo.svg 1x, /logo.svg 2x" alt="">
             <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="">`),
           'about/index.html': page(`<h2 id="team">Team</h2><a href="../">up</a><a href="../#top-heading">up</a>`),
@@ -189,7 +243,9 @@ describe('checkSite', () => {
   it('matches CJK fragments raw or percent-encoded', () => {
     const r = checkSite(
       site({
-        'index.html': page('<a href="/指南/#第一步">raw</a><a href="/%E6%8C%87%E5%8D%97/#%E7%AC%AC%E4%B8%80%E6%AD%A5">enc</a><a href="/指南/#第二步">missing</a>'),
+        'index.html': page(
+          '<a href="/指南/#第一步">raw</a><a href="/%E6%8C%87%E5%8D%97/#%E7%AC%AC%E4%B8%80%E6%AD%A5">enc</a><a href="/指南/#第二步">missing</a>',
+        ),
         '指南/index.html': page('<h2 id="第一步">第一步</h2>'),
       }),
       CONFIG,
@@ -201,12 +257,18 @@ describe('checkSite', () => {
   it('reports missing pages, anchors and assets once per page with a count', () => {
     const r = checkSite(
       site({
-        'index.html': page('<a href="/gone/">1</a><a href="/gone/">2</a><a href="/about/#nope">3</a><img src="/missing.png" alt="">'),
+        'index.html': page(
+          '<a href="/gone/">1</a><a href="/gone/">2</a><a href="/about/#nope">3</a><img src="/missing.png" alt="">',
+        ),
         'about/index.html': page('<p>about</p>'),
       }),
       CONFIG,
     );
-    expect(rulesOf(r)).toEqual(['/ /gone/ missing-page', '/ /about/#nope missing-anchor', '/ /missing.png missing-asset']);
+    expect(rulesOf(r)).toEqual([
+      '/ /gone/ missing-page',
+      '/ /about/#nope missing-anchor',
+      '/ /missing.png missing-asset',
+    ]);
     expect(r.errors[0]?.occurrences).toBe(2);
     const lines = problemLines(r.errors);
     expect(lines[0]).toBe('/ (3 problems, index.html)');
@@ -214,7 +276,10 @@ describe('checkSite', () => {
   });
 
   it('reads each page once, in one pass, and checks fragments that point forward after it', () => {
-    const files = { 'index.html': page('<a href="/b/#here">ok</a><a href="/b/#gone">bad</a>'), 'b/index.html': page('<h2 id="here">h</h2>') };
+    const files = {
+      'index.html': page('<a href="/b/#here">ok</a><a href="/b/#gone">bad</a>'),
+      'b/index.html': page('<h2 id="here">h</h2>'),
+    };
     const reads: string[] = [];
     const pages = {
       *[Symbol.iterator]() {
@@ -246,14 +311,19 @@ describe('checkSite', () => {
       const r = checkSite({ files, pages }, ${JSON.stringify(CONFIG)});
       console.log(JSON.stringify({ errors: [...new Set(r.errors.map((e) => e.rule))].sort(), problems: r.errors.length + r.warnings.length }));
     `;
-    const run = spawnSync(process.execPath, ['--max-old-space-size=20', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--max-old-space-size=20', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
     expect(run.stderr).not.toMatch(/heap out of memory/);
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ errors: ['missing-anchor', 'missing-page', 'rel'], problems: 4 * 40 + 1 }); // 4 a page, and the last page's next page is missing
   });
 
   it('resolves against <base href>', () => {
-    const r = checkSite(site({ 'index.html': page('<base href="/docs/"><a href="intro/">x</a>'), 'docs/intro/index.html': page('') }), CONFIG);
+    const r = checkSite(
+      site({ 'index.html': page('<base href="/docs/"><a href="intro/">x</a>'), 'docs/intro/index.html': page('') }),
+      CONFIG,
+    );
     expect(r.errors).toEqual([]);
   });
 
@@ -285,7 +355,11 @@ describe('checkSite', () => {
       'insecure http://%E5%9F%9F%E5%90%8D.%E4%BF%A1%E6%81%AF',
     ]);
     // The monitor's work list: valid web URLs only, normalised.
-    expect([...r.external.keys()]).toEqual(['http://114.80.217.250/', 'http://xn--eqrt2g.xn--vuq861b/', 'https://beian.miit.gov.cn/']);
+    expect([...r.external.keys()]).toEqual([
+      'http://114.80.217.250/',
+      'http://xn--eqrt2g.xn--vuq861b/',
+      'https://beian.miit.gov.cn/',
+    ]);
   });
 
   it('enforces rel="noopener noreferrer" on external <a>, not on internal links or <link>', () => {
@@ -298,12 +372,18 @@ describe('checkSite', () => {
       }),
       CONFIG,
     );
-    expect(r.errors.map((e) => `${e.link} ${e.rule}`)).toEqual(['https://a.example.org/ rel', 'https://b.example.org/ rel']);
+    expect(r.errors.map((e) => `${e.link} ${e.rule}`)).toEqual([
+      'https://a.example.org/ rel',
+      'https://b.example.org/ rel',
+    ]);
     expect(r.errors[1]?.reason).toContain('rel="noopener"');
   });
 
   it('treats absolute links to the site as internal and checks them', () => {
-    const r = checkSite(site({ 'index.html': page('<link rel="canonical" href="https://site.example/404/">') }), CONFIG);
+    const r = checkSite(
+      site({ 'index.html': page('<link rel="canonical" href="https://site.example/404/">') }),
+      CONFIG,
+    );
     expect(rulesOf(r)).toEqual(['/ https://site.example/404/ missing-page']);
   });
 
@@ -326,8 +406,13 @@ describe('checkSite', () => {
   });
 
   it('summarises warnings per rule in one line', () => {
-    const r = checkSite(site({ 'index.html': page(ext('http://a.example.org/') + ext('http://114.80.217.250/')) }), CONFIG);
-    expect(summaryLine(r, 12.3)).toBe('1 pages, 2 links (0 internal, 2 external) checked in 12 ms: 0 errors, 3 warnings (insecure: 2, bare-ip: 1)');
+    const r = checkSite(
+      site({ 'index.html': page(ext('http://a.example.org/') + ext('http://114.80.217.250/')) }),
+      CONFIG,
+    );
+    expect(summaryLine(r, 12.3)).toBe(
+      '1 pages, 2 links (0 internal, 2 external) checked in 12 ms: 0 errors, 3 warnings (insecure: 2, bare-ip: 1)',
+    );
   });
 
   it('checks many pages that share their navigation', { timeout: 30_000 }, () => {

@@ -6,13 +6,27 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkUrl, classifyError, DEFAULT_OPTIONS, retryAfterMs, runMonitor, type MonitorOptions } from '../../scripts/link-monitor/monitor';
+import {
+  checkUrl,
+  classifyError,
+  DEFAULT_OPTIONS,
+  retryAfterMs,
+  runMonitor,
+  type MonitorOptions,
+} from '../../scripts/link-monitor/monitor';
 import { buildReport, summaryMarkdown, type MonitorReport } from '../../scripts/link-monitor/report';
 import type { StatusFile } from '../../scripts/link-monitor/status-file';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // Fast settings: every case below finishes in well under a second. The fake servers are on 127.0.0.1: allowed here only.
-const FAST: MonitorOptions = { ...DEFAULT_OPTIONS, timeoutMs: 1000, retries: 2, backoffMs: 20, deadlineMs: 10_000, allowLoopback: true };
+const FAST: MonitorOptions = {
+  ...DEFAULT_OPTIONS,
+  timeoutMs: 1000,
+  retries: 2,
+  backoffMs: 20,
+  deadlineMs: 10_000,
+  allowLoopback: true,
+};
 /** Records the waits instead of waiting: what the monitor asked for is the assertion. */
 function recordingSleep() {
   const waits: number[] = [];
@@ -114,7 +128,9 @@ describe('checkUrl against a local server', () => {
   it('301 → 200 is redirected, and the chain is recorded', async () => {
     const r = await checkUrl(`${srv.origin}/moved`, FAST);
     expect(r).toMatchObject({ class: 'redirected', status: 200, finalUrl: `${srv.origin}/ok` });
-    expect(r.redirects).toEqual([{ url: `${srv.origin}/moved`, method: 'HEAD', status: 301, location: `${srv.origin}/ok` }]);
+    expect(r.redirects).toEqual([
+      { url: `${srv.origin}/moved`, method: 'HEAD', status: 301, location: `${srv.origin}/ok` },
+    ]);
     const chain = await checkUrl(`${srv.origin}/chain`, FAST);
     expect(chain.redirects.map((h) => h.status)).toEqual([301, 302]);
     expect(chain.class).toBe('redirected');
@@ -148,7 +164,11 @@ describe('checkUrl against a local server', () => {
   });
 
   it('a redirect without Location is a bad redirect', async () => {
-    expect(await checkUrl(`${srv.origin}/no-location`, FAST)).toMatchObject({ class: 'bad-redirect', group: 'broken', status: 302 });
+    expect(await checkUrl(`${srv.origin}/no-location`, FAST)).toMatchObject({
+      class: 'bad-redirect',
+      group: 'broken',
+      status: 302,
+    });
   });
 
   it('a server that hangs past the timeout is a timeout, retried with backoff, HEAD then GET each time', async () => {
@@ -161,7 +181,11 @@ describe('checkUrl against a local server', () => {
   });
 
   it('a closed port is refused', async () => {
-    expect(await checkUrl(refused, FAST)).toMatchObject({ class: 'refused', group: 'unreachable', detail: 'ECONNREFUSED' });
+    expect(await checkUrl(refused, FAST)).toMatchObject({
+      class: 'refused',
+      group: 'unreachable',
+      detail: 'ECONNREFUSED',
+    });
   });
 
   it('TLS spoken to a plain-HTTP server is a TLS error, not retried', async () => {
@@ -173,12 +197,22 @@ describe('checkUrl against a local server', () => {
 describe('classes that tell the truth (issue 19)', () => {
   it('429 with Retry-After waits as asked and tries again; a Retry-After beyond the bound ends as rate-limited at once', async () => {
     const { waits, sleep } = recordingSleep();
-    expect(await checkUrl(`${srv.origin}/busy`, FAST, { sleep })).toMatchObject({ class: 'ok', status: 200, attempts: 2 });
+    expect(await checkUrl(`${srv.origin}/busy`, FAST, { sleep })).toMatchObject({
+      class: 'ok',
+      status: 200,
+      attempts: 2,
+    });
     expect(waits).toEqual([1000]);
     waits.length = 0;
     const before = srv.requests.length;
     const r = await checkUrl(`${srv.origin}/busy-long`, { ...FAST, maxRetryAfterMs: 5000 }, { sleep });
-    expect(r).toMatchObject({ class: 'rate-limited', group: 'unknown', status: 429, attempts: 1, detail: 'Retry-After: 3600' });
+    expect(r).toMatchObject({
+      class: 'rate-limited',
+      group: 'unknown',
+      status: 429,
+      attempts: 1,
+      detail: 'Retry-After: 3600',
+    });
     expect(waits).toEqual([]);
     expect(srv.requests.slice(before)).toEqual(['HEAD /busy-long']);
   });
@@ -191,14 +225,37 @@ describe('classes that tell the truth (issue 19)', () => {
 
   it('tries GET after a HEAD that hangs or is reset', async () => {
     const before = srv.requests.length;
-    expect(await checkUrl(`${srv.origin}/head-hang`, { ...FAST, timeoutMs: 300, retries: 0 })).toMatchObject({ class: 'ok', status: 200, attempts: 1 });
-    expect(await checkUrl(`${srv.origin}/head-reset`, { ...FAST, retries: 0 })).toMatchObject({ class: 'ok', status: 200, attempts: 1 });
-    expect(srv.requests.slice(before)).toEqual(['HEAD /head-hang', 'GET /head-hang', 'HEAD /head-reset', 'GET /head-reset']);
+    expect(await checkUrl(`${srv.origin}/head-hang`, { ...FAST, timeoutMs: 300, retries: 0 })).toMatchObject({
+      class: 'ok',
+      status: 200,
+      attempts: 1,
+    });
+    expect(await checkUrl(`${srv.origin}/head-reset`, { ...FAST, retries: 0 })).toMatchObject({
+      class: 'ok',
+      status: 200,
+      attempts: 1,
+    });
+    expect(srv.requests.slice(before)).toEqual([
+      'HEAD /head-hang',
+      'GET /head-hang',
+      'HEAD /head-reset',
+      'GET /head-reset',
+    ]);
   });
 
   it('an unconditional 304 and a 999 are odd answers, not broken links', async () => {
-    expect(await checkUrl(`${srv.origin}/not-modified`, FAST)).toMatchObject({ class: 'odd-status', group: 'unknown', status: 304, attempts: 1 });
-    expect(await checkUrl(`${srv.origin}/odd`, FAST)).toMatchObject({ class: 'odd-status', group: 'unknown', status: 999, attempts: 1 });
+    expect(await checkUrl(`${srv.origin}/not-modified`, FAST)).toMatchObject({
+      class: 'odd-status',
+      group: 'unknown',
+      status: 304,
+      attempts: 1,
+    });
+    expect(await checkUrl(`${srv.origin}/odd`, FAST)).toMatchObject({
+      class: 'odd-status',
+      group: 'unknown',
+      status: 999,
+      attempts: 1,
+    });
   });
 
   it.each([
@@ -207,7 +264,12 @@ describe('classes that tell the truth (issue 19)', () => {
   ])('a redirect from %s to %s is broken at once, without retries', async (path, location, scheme) => {
     const before = srv.requests.length;
     const r = await checkUrl(`${srv.origin}${path}`, FAST);
-    expect(r).toMatchObject({ class: 'bad-redirect', group: 'broken', attempts: 1, detail: `${path === '/to-js' ? 301 : 302} to a ${scheme} URL` });
+    expect(r).toMatchObject({
+      class: 'bad-redirect',
+      group: 'broken',
+      attempts: 1,
+      detail: `${path === '/to-js' ? 301 : 302} to a ${scheme} URL`,
+    });
     expect(r.redirects.map((h) => h.location)).toEqual([location]);
     expect(srv.requests.slice(before)).toEqual([`HEAD ${path}`]);
   });
@@ -291,7 +353,10 @@ describe('stays inside: no connection to a non-public address (issue 19)', () =>
   });
 
   it('a name DNS does not know is still a DNS failure', async () => {
-    expect(await checkUrl('http://nowhere.gov.example/', STRICT, { resolver })).toMatchObject({ class: 'dns-failure', detail: 'ENOTFOUND' });
+    expect(await checkUrl('http://nowhere.gov.example/', STRICT, { resolver })).toMatchObject({
+      class: 'dns-failure',
+      detail: 'ENOTFOUND',
+    });
     expect(connects).toEqual([]);
   });
 });
@@ -309,7 +374,9 @@ describe('redirects are checked hop by hop', () => {
     try {
       const r = await checkUrl(`${srv.origin}/to-private`, FAST);
       expect(r).toMatchObject({ class: 'blocked', detail: '10.0.0.1', status: 302, finalUrl: 'http://10.0.0.1/admin' });
-      expect(r.redirects).toEqual([{ url: `${srv.origin}/to-private`, method: 'HEAD', status: 302, location: 'http://10.0.0.1/admin' }]);
+      expect(r.redirects).toEqual([
+        { url: `${srv.origin}/to-private`, method: 'HEAD', status: 302, location: 'http://10.0.0.1/admin' },
+      ]);
       const numeric = await checkUrl(`${srv.origin}/to-numeric`, FAST);
       expect(numeric).toMatchObject({ class: 'blocked', detail: '10.0.0.1' });
       expect(numeric.redirects.map((h) => h.location)).toEqual(['http://10.0.0.1/']);
@@ -325,10 +392,14 @@ describe('redirects are checked hop by hop', () => {
 describe('classifyError', () => {
   const fetchFailed = (cause: object) => Object.assign(new TypeError('fetch failed'), { cause });
   it('reads the code undici hides in `cause`', () => {
-    expect(classifyError(fetchFailed({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND x.gov.cn' })).class).toBe('dns-failure');
+    expect(classifyError(fetchFailed({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND x.gov.cn' })).class).toBe(
+      'dns-failure',
+    );
     expect(classifyError(fetchFailed({ code: 'EAI_AGAIN' })).class).toBe('dns-failure');
     expect(classifyError(fetchFailed({ code: 'ECONNREFUSED' })).class).toBe('refused');
-    expect(classifyError(fetchFailed({ errors: [{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }] })).class).toBe('refused');
+    expect(classifyError(fetchFailed({ errors: [{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }] })).class).toBe(
+      'refused',
+    );
     expect(classifyError(fetchFailed({ code: 'UND_ERR_CONNECT_TIMEOUT' })).class).toBe('timeout');
     expect(classifyError(fetchFailed({ code: 'CERT_HAS_EXPIRED' })).class).toBe('tls-error');
     expect(classifyError(fetchFailed({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' })).class).toBe('tls-error');
@@ -341,10 +412,24 @@ describe('runMonitor', () => {
   it('classifies a whole list, in the order given', async () => {
     const urls = ['/ok', '/moved', '/loop-a', '/missing', '/hang'].map((p) => `${srv.origin}${p}`).concat(refused);
     const run = await runMonitor(urls, { ...FAST, timeoutMs: 500, retries: 0 });
-    expect(run.results.map((r) => r.class)).toEqual(['ok', 'redirected', 'redirect-loop', 'client-error', 'timeout', 'refused']);
+    expect(run.results.map((r) => r.class)).toEqual([
+      'ok',
+      'redirected',
+      'redirect-loop',
+      'client-error',
+      'timeout',
+      'refused',
+    ]);
     expect(run.timedOut).toBe(false);
     const report = buildReport(run, FAST, new Map([[`${srv.origin}/missing`, ['/provinces/x/']]]));
-    expect(report.counts).toMatchObject({ ok: 1, redirected: 1, 'redirect-loop': 1, 'client-error': 1, timeout: 1, refused: 1 });
+    expect(report.counts).toMatchObject({
+      ok: 1,
+      redirected: 1,
+      'redirect-loop': 1,
+      'client-error': 1,
+      timeout: 1,
+      refused: 1,
+    });
     const md = summaryMarkdown(report);
     expect(md).toContain(`- ${srv.origin}/missing: client error 404; on /provinces/x/`);
     expect(md).toMatch(/## Unreachable \(no answer from the server\): 2/);
@@ -355,7 +440,10 @@ describe('runMonitor', () => {
     const servers = await Promise.all([startServer(shared), startServer(shared), startServer(shared)]);
     try {
       const one = servers[0]!;
-      await runMonitor(Array.from({ length: 6 }, (_, i) => `${one.origin}/slow/${i}`), { ...FAST, concurrency: 8, perHost: 2 });
+      await runMonitor(
+        Array.from({ length: 6 }, (_, i) => `${one.origin}/slow/${i}`),
+        { ...FAST, concurrency: 8, perHost: 2 },
+      );
       expect(one.maxInFlight).toBe(2);
       shared.max = 0;
       const urls = servers.flatMap((s) => Array.from({ length: 4 }, (_, i) => `${s.origin}/slow/x${i}`));
@@ -396,9 +484,16 @@ describe('npm run check:links:external (the script)', { timeout: 30_000 }, () =>
       archiveQueries.push(query);
       const url = query.get('url') ?? '';
       const closest = /\/(missing|toggle)$/.test(url)
-        ? { status: '200', available: true, url: `http://web.archive.org/web/20261130081500/${url}`, timestamp: '20261130081500' }
+        ? {
+            status: '200',
+            available: true,
+            url: `http://web.archive.org/web/20261130081500/${url}`,
+            timestamp: '20261130081500',
+          }
         : undefined;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url, archived_snapshots: closest ? { closest } : {} }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ url, archived_snapshots: closest ? { closest } : {} }));
     });
     await new Promise<void>((ok) => archiveApi.listen(0, '127.0.0.1', ok));
     archiveOrigin = `http://127.0.0.1:${(archiveApi.address() as AddressInfo).port}`;
@@ -409,12 +504,26 @@ describe('npm run check:links:external (the script)', { timeout: 30_000 }, () =>
     await rm(dir, { recursive: true, force: true });
   });
 
-  function runScript(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+  function runScript(
+    args: string[],
+    env: Record<string, string> = {},
+  ): Promise<{ code: number | null; stderr: string }> {
     return new Promise((ok) => {
-      const child = spawn(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/check-external-links.ts'), ...RESOLVE, ...args], {
-        cwd: dir,
-        env: { ...process.env, CI: '1', SITE_URL: '', LINK_MONITOR_ALLOW_LOOPBACK: '1', LINK_MONITOR_ARCHIVE_API: 'none', ...env },
-      });
+      const child = spawn(
+        join(ROOT, 'node_modules/.bin/node'),
+        [join(ROOT, 'scripts/check-external-links.ts'), ...RESOLVE, ...args],
+        {
+          cwd: dir,
+          env: {
+            ...process.env,
+            CI: '1',
+            SITE_URL: '',
+            LINK_MONITOR_ALLOW_LOOPBACK: '1',
+            LINK_MONITOR_ARCHIVE_API: 'none',
+            ...env,
+          },
+        },
+      );
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       child.stdout.on('data', (d) => (stderr += d));
@@ -436,10 +545,30 @@ describe('npm run check:links:external (the script)', { timeout: 30_000 }, () =>
   const readStatus = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as StatusFile;
 
   it('checks every external link of a built site and writes the status file and both reports', async () => {
-    const dist = await site('dist', [`${origin}/ok`, `${origin}/moved#frag`, `${origin}/missing`, `${origin}/hang`, refusedNamed, 'https://site.example/self/']);
+    const dist = await site('dist', [
+      `${origin}/ok`,
+      `${origin}/moved#frag`,
+      `${origin}/missing`,
+      `${origin}/hang`,
+      refusedNamed,
+      'https://site.example/self/',
+    ]);
     const out = join(dir, 'reports');
     const statusFile = join(dir, 'status-1.json');
-    const { code, stderr } = await runScript(['--dist', dist, '--out', out, '--status-file', statusFile, '--timeout', '1000', '--retries', '0', '--deadline', '8000']);
+    const { code, stderr } = await runScript([
+      '--dist',
+      dist,
+      '--out',
+      out,
+      '--status-file',
+      statusFile,
+      '--timeout',
+      '1000',
+      '--retries',
+      '0',
+      '--deadline',
+      '8000',
+    ]);
     expect(stderr).toContain('not checking https://site.example');
     expect(stderr).toContain('checked 5/5, 3 not OK');
     expect(stderr).not.toContain('\r');
@@ -458,18 +587,51 @@ describe('npm run check:links:external (the script)', { timeout: 30_000 }, () =>
     const today = report.startedAt.slice(0, 10);
     expect(await readFile(join(out, 'external-links.md'), 'utf8')).toContain(`# External links, ${today}`);
     const status = await readStatus(statusFile);
-    expect(Object.keys(status)).toEqual([refusedNamed, `${origin}/hang`, `${origin}/missing`, `${origin}/moved`, `${origin}/ok`].sort());
-    expect(status[`${origin}/ok`]).toEqual({ checked: today, class: 'ok', status: 200, finalUrl: `${origin}/ok`, detail: null, failingSince: null, lastOk: today, archive: null });
+    expect(Object.keys(status)).toEqual(
+      [refusedNamed, `${origin}/hang`, `${origin}/missing`, `${origin}/moved`, `${origin}/ok`].sort(),
+    );
+    expect(status[`${origin}/ok`]).toEqual({
+      checked: today,
+      class: 'ok',
+      status: 200,
+      finalUrl: `${origin}/ok`,
+      detail: null,
+      failingSince: null,
+      lastOk: today,
+      archive: null,
+    });
     expect(status[`${origin}/moved`]).toMatchObject({ class: 'redirected', finalUrl: `${origin}/ok`, lastOk: today });
-    expect(status[`${origin}/missing`]).toMatchObject({ class: 'client-error', status: 404, failingSince: today, lastOk: null, archive: null });
+    expect(status[`${origin}/missing`]).toMatchObject({
+      class: 'client-error',
+      status: 404,
+      failingSince: today,
+      lastOk: null,
+      archive: null,
+    });
     expect(status[refusedNamed]).toMatchObject({ class: 'refused', detail: 'ECONNREFUSED', failingSince: today });
   });
 
   it('merges a second run into the first: history kept, archived copies looked up once, from the API given', async () => {
     const statusFile = join(dir, 'status-history.json');
     // An older history: /missing has failed since January; a link no longer on the site keeps its entry.
-    const gone = { checked: '2026-01-05', class: 'ok', status: 200, finalUrl: 'https://gone.example/', detail: null, failingSince: null, lastOk: '2026-01-05', archive: null };
-    const old = { ...gone, class: 'client-error', status: 404, finalUrl: `${origin}/missing`, failingSince: '2026-01-05', lastOk: '2025-12-01' };
+    const gone = {
+      checked: '2026-01-05',
+      class: 'ok',
+      status: 200,
+      finalUrl: 'https://gone.example/',
+      detail: null,
+      failingSince: null,
+      lastOk: '2026-01-05',
+      archive: null,
+    };
+    const old = {
+      ...gone,
+      class: 'client-error',
+      status: 404,
+      finalUrl: `${origin}/missing`,
+      failingSince: '2026-01-05',
+      lastOk: '2025-12-01',
+    };
     await writeFile(statusFile, JSON.stringify({ 'https://gone.example/': gone, [`${origin}/missing`]: old }));
     const links = [`${origin}/ok`, `${origin}/missing`, `${origin}/toggle`];
     const dist = await site('dist-history', links);
@@ -513,7 +675,14 @@ describe('npm run check:links:external (the script)', { timeout: 30_000 }, () =>
   it('reports an unparsable URL in a <link> and goes on', async () => {
     const dist = await site('dist-bad-link', [`${origin}/ok`], '<link rel="alternate" href="http://[::1">');
     const statusFile = join(dir, 'status-bad.json');
-    const { code, stderr } = await runScript(['--dist', dist, '--out', join(dir, 'r-bad'), '--status-file', statusFile]);
+    const { code, stderr } = await runScript([
+      '--dist',
+      dist,
+      '--out',
+      join(dir, 'r-bad'),
+      '--status-file',
+      statusFile,
+    ]);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('not checking https://site.example');
     expect(Object.keys(await readStatus(statusFile))).toEqual([`${origin}/ok`]);
@@ -521,7 +690,10 @@ describe('npm run check:links:external (the script)', { timeout: 30_000 }, () =>
 
   it('--strict fails on a broken link; a bad option or status file is a usage error', async () => {
     const dist = await site('dist-strict', [`${origin}/missing`]);
-    expect((await runScript(['--dist', dist, '--out', join(dir, 'r2'), '--status-file', join(dir, 's2.json'), '--strict'])).code).toBe(1);
+    expect(
+      (await runScript(['--dist', dist, '--out', join(dir, 'r2'), '--status-file', join(dir, 's2.json'), '--strict']))
+        .code,
+    ).toBe(1);
     const bad = await runScript(['--dist', dist, '--timeout', 'soon']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--timeout must be a whole number');
@@ -531,13 +703,29 @@ describe('npm run check:links:external (the script)', { timeout: 30_000 }, () =>
     await writeFile(join(dir, 'broken-status.json'), JSON.stringify({ [`${origin}/x`]: { checked: 'yesterday' } }));
     const broken = await runScript(['--dist', dist, '--status-file', join(dir, 'broken-status.json')]);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain(`The status file cannot be read: ${join(dir, 'broken-status.json')}: "${origin}/x"`);
+    expect(broken.stderr).toContain(
+      `The status file cannot be read: ${join(dir, 'broken-status.json')}: "${origin}/x"`,
+    );
   });
 
   it('ends within its time limit however many links hang, and records nothing it did not reach', async () => {
-    const dist = await site('dist-hang', Array.from({ length: 12 }, (_, i) => `${origin}/hang?n=${i}`));
+    const dist = await site(
+      'dist-hang',
+      Array.from({ length: 12 }, (_, i) => `${origin}/hang?n=${i}`),
+    );
     const statusFile = join(dir, 'status-hang.json');
-    const { code, stderr } = await runScript(['--dist', dist, '--out', join(dir, 'r3'), '--status-file', statusFile, '--timeout', '60000', '--deadline', '700']);
+    const { code, stderr } = await runScript([
+      '--dist',
+      dist,
+      '--out',
+      join(dir, 'r3'),
+      '--status-file',
+      statusFile,
+      '--timeout',
+      '60000',
+      '--deadline',
+      '700',
+    ]);
     expect(code).toBe(0);
     expect(stderr).toContain('(stopped at the time limit)');
     const report = JSON.parse(await readFile(join(dir, 'r3', 'external-links.json'), 'utf8')) as MonitorReport;
@@ -552,7 +740,18 @@ describe('npm run check:links:external (the script)', { timeout: 30_000 }, () =>
       join(ROOT, 'node_modules/.bin/node'),
       join(ROOT, 'scripts/check-external-links.ts'),
       ...RESOLVE,
-      ...['--dist', dist, '--out', join(dir, 'r4'), '--status-file', join(dir, 's4.json'), '--retries', '0', '--archive-api', 'none'],
+      ...[
+        '--dist',
+        dist,
+        '--out',
+        join(dir, 'r4'),
+        '--status-file',
+        join(dir, 's4.json'),
+        '--retries',
+        '0',
+        '--archive-api',
+        'none',
+      ],
     ];
     // util-linux `script` runs the command on a pseudo-terminal, so its stderr is a TTY; CI unset, as at a desk.
     const out = await new Promise<string>((ok) => {
@@ -572,7 +771,9 @@ describe('npm run check:links:external (the script)', { timeout: 30_000 }, () =>
     const dist = await site('dist-no-loopback', [`${origin}/ok`]);
     const statusFile = join(dir, 'status-no-loopback.json');
     const before = srv.requests.length;
-    const { code } = await runScript(['--dist', dist, '--out', join(dir, 'r5'), '--status-file', statusFile], { LINK_MONITOR_ALLOW_LOOPBACK: '' });
+    const { code } = await runScript(['--dist', dist, '--out', join(dir, 'r5'), '--status-file', statusFile], {
+      LINK_MONITOR_ALLOW_LOOPBACK: '',
+    });
     expect(code).toBe(0);
     expect((await readStatus(statusFile))[`${origin}/ok`]).toMatchObject({ class: 'blocked', detail: '127.0.0.1' });
     expect(srv.requests.length).toBe(before);

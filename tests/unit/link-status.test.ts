@@ -3,7 +3,13 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAvailability } from '../../scripts/link-monitor/archive';
 import type { LinkResult } from '../../scripts/link-monitor/monitor';
-import { archiveTargets, mergeResults, readStatusFile, statusFileText, type StatusFile } from '../../scripts/link-monitor/status-file';
+import {
+  archiveTargets,
+  mergeResults,
+  readStatusFile,
+  statusFileText,
+  type StatusFile,
+} from '../../scripts/link-monitor/status-file';
 import { addressRange, isNonPublicAddress } from '../../src/lib/ip-address';
 import { CLASS_GROUP, linkKey, RECORDED_CLASSES, statusWords, type LinkStatus } from '../../src/lib/link-status';
 import { stringTable } from '../../src/lib/i18n';
@@ -95,15 +101,22 @@ describe('statusWords: what the page says', () => {
       text: '自 2026-11-30 起无法打开（域名无法解析；2026-12-07 检查）',
       archive: { url: archive.url, label: '网页存档', note: '（web.archive.org，2026-11-01；在中国大陆可能打不开）' },
     });
-    expect(statusWords('en', failing).text).toBe('Not reachable since 2026-11-30 (the domain name does not resolve; checked 2026-12-07)');
+    expect(statusWords('en', failing).text).toBe(
+      'Not reachable since 2026-11-30 (the domain name does not resolve; checked 2026-12-07)',
+    );
     // An archived copy of a link that works again is kept in the file but not offered.
     expect(statusWords('en', { ...base, archive }).archive).toBeNull();
   });
 
   it('a check that could not tell says so, and is not shown as broken', () => {
     const blocked: LinkStatus = { ...base, class: 'blocked', status: 302, detail: '10.0.0.1' };
-    expect(statusWords('en', blocked)).toMatchObject({ tone: 'unknown', text: 'Checked 2026-12-07: it leads to a non-public address, 10.0.0.1, so it was not checked' });
-    expect(statusWords('zh-cn', { ...base, class: 'odd-status', status: 999 }).text).toBe('2026-12-07 检查：服务器的回应不寻常（HTTP 999），未能确认');
+    expect(statusWords('en', blocked)).toMatchObject({
+      tone: 'unknown',
+      text: 'Checked 2026-12-07: it leads to a non-public address, 10.0.0.1, so it was not checked',
+    });
+    expect(statusWords('zh-cn', { ...base, class: 'odd-status', status: 999 }).text).toBe(
+      '2026-12-07 检查：服务器的回应不寻常（HTTP 999），未能确认',
+    );
     expect(statusWords('zh-cn', undefined)).toEqual({ tone: 'unknown', text: '尚未检查', archive: null });
     expect(statusWords('en', undefined).text).toBe('Not checked yet');
   });
@@ -133,11 +146,19 @@ describe('the status file keeps the history', () => {
   const B = 'https://b.gov.cn/x';
 
   it('failingSince is the first failure of a run of failures; lastOk survives; an unreached link keeps its entry', () => {
-    const one = mergeResults({}, [result(A, 'ok', '2026-11-23', 200), result(`${B}#frag`, 'client-error', '2026-11-23', 404)]);
+    const one = mergeResults({}, [
+      result(A, 'ok', '2026-11-23', 200),
+      result(`${B}#frag`, 'client-error', '2026-11-23', 404),
+    ]);
     expect(one[A]).toMatchObject({ checked: '2026-11-23', failingSince: null, lastOk: '2026-11-23' });
     expect(one[B]).toMatchObject({ failingSince: '2026-11-23', lastOk: null });
     const two = mergeResults(one, [result(A, 'timeout', '2026-11-30'), result(B, 'not-checked', '2026-11-30')]);
-    expect(two[A]).toMatchObject({ checked: '2026-11-30', class: 'timeout', failingSince: '2026-11-30', lastOk: '2026-11-23' });
+    expect(two[A]).toMatchObject({
+      checked: '2026-11-30',
+      class: 'timeout',
+      failingSince: '2026-11-30',
+      lastOk: '2026-11-23',
+    });
     expect(two[B]).toEqual(one[B]);
     // Asked to come back later: not a failure, and not the end of one either.
     const three = mergeResults(two, [result(A, 'rate-limited', '2026-12-07', 429)]);
@@ -175,13 +196,31 @@ describe('parseAvailability (the Internet Archive availability API)', () => {
   const answer = (closest: object | undefined) => ({ url: 'x', archived_snapshots: closest ? { closest } : {} });
   it('takes a successful snapshot on web.archive.org, over https, with its date', () => {
     expect(
-      parseAvailability(answer({ status: '200', available: true, url: 'http://web.archive.org/web/20190801123456/http://x.gov.cn/', timestamp: '20190801123456' })),
+      parseAvailability(
+        answer({
+          status: '200',
+          available: true,
+          url: 'http://web.archive.org/web/20190801123456/http://x.gov.cn/',
+          timestamp: '20190801123456',
+        }),
+      ),
     ).toEqual({ url: 'https://web.archive.org/web/20190801123456/http://x.gov.cn/', date: '2019-08-01' });
   });
   it.each([
     ['no snapshot', undefined],
-    ['not available', { available: false, url: 'http://web.archive.org/web/20190801123456/x', timestamp: '20190801123456' }],
-    ['a capture of an error', { status: '404', available: true, url: 'http://web.archive.org/web/20190801123456/x', timestamp: '20190801123456' }],
+    [
+      'not available',
+      { available: false, url: 'http://web.archive.org/web/20190801123456/x', timestamp: '20190801123456' },
+    ],
+    [
+      'a capture of an error',
+      {
+        status: '404',
+        available: true,
+        url: 'http://web.archive.org/web/20190801123456/x',
+        timestamp: '20190801123456',
+      },
+    ],
     ['another host', { available: true, url: 'http://evil.example/web/20190801123456/x', timestamp: '20190801123456' }],
     ['no timestamp', { available: true, url: 'http://web.archive.org/web/x' }],
   ])('refuses %s', (_name, closest) => {
@@ -202,12 +241,14 @@ describe('linkKey', () => {
 });
 
 describe('the build reads statuses from content only', () => {
-  it('no code under src/ or scripts/build.mjs names the monitor\'s reports or the old report variable', () => {
+  it("no code under src/ or scripts/build.mjs names the monitor's reports or the old report variable", () => {
     const files = readdirSync(resolve(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
       .filter((f) => /\.(ts|mjs|astro)$/.test(f))
       .map((f) => join('src', f))
       .concat('scripts/build.mjs');
-    const offenders = files.filter((f) => /external-links\.(json|md)|ICP_LINK_REPORT/.test(readFileSync(resolve(ROOT, f), 'utf8')));
+    const offenders = files.filter((f) =>
+      /external-links\.(json|md)|ICP_LINK_REPORT/.test(readFileSync(resolve(ROOT, f), 'utf8')),
+    );
     expect(offenders).toEqual([]);
     expect(files.length).toBeGreaterThan(20);
   });

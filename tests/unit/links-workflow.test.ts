@@ -4,7 +4,11 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-interface Step { run?: string; uses?: string; if?: string }
+interface Step {
+  run?: string;
+  uses?: string;
+  if?: string;
+}
 interface Workflow {
   on: { schedule?: { cron: string }[]; workflow_dispatch?: unknown };
   permissions: Record<string, string>;
@@ -34,11 +38,19 @@ describe('the scheduled link check (.github/workflows/links.yml)', () => {
     expect(workflow.permissions).toMatchObject({ contents: 'write', actions: 'write' });
   });
 
-  it('its commands are the README\'s', () => {
+  it("its commands are the README's", () => {
     const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## Links: checked at every build'), readme.indexOf('## Filing-number lookup'));
+    const section = readme.slice(
+      readme.indexOf('## Links: checked at every build'),
+      readme.indexOf('## Filing-number lookup'),
+    );
     const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
-    for (const command of ['npm install', 'npm run build', runs.find((r) => r.startsWith('npm run check:links:external'))!, 'git add content/link-status/links.json']) {
+    for (const command of [
+      'npm install',
+      'npm run build',
+      runs.find((r) => r.startsWith('npm run check:links:external'))!,
+      'git add content/link-status/links.json',
+    ]) {
       expect(block).toContain(command);
     }
   });

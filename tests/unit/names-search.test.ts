@@ -68,8 +68,16 @@ describe('searchNames', () => {
   });
 
   it('tells 陕西 (shaanxi) from 山西 (shanxi)', () => {
-    expect(provinceAliases(provinces.find((p) => p.slug === 'shanxi')!).toLowerCase().split(' ')).toContain('shanxi');
-    expect(provinceAliases(provinces.find((p) => p.slug === 'shaanxi')!).toLowerCase().split(' ')).toContain('shaanxi');
+    expect(
+      provinceAliases(provinces.find((p) => p.slug === 'shanxi')!)
+        .toLowerCase()
+        .split(' '),
+    ).toContain('shanxi');
+    expect(
+      provinceAliases(provinces.find((p) => p.slug === 'shaanxi')!)
+        .toLowerCase()
+        .split(' '),
+    ).toContain('shaanxi');
     for (const entries of [zh, en]) {
       expect(slugs(entries, 'shanxi')).toEqual(['shanxi']);
       expect(slugs(entries, 'shaanxi')).toEqual(['shaanxi']);
@@ -108,7 +116,12 @@ describe('searchNames', () => {
 
   it('returns what the UI renders, the excerpt marking the matched words, never the query', () => {
     const [hit] = searchNames(zh, '杭州');
-    expect(hit).toEqual({ url: '/provinces/zhejiang/', title: '浙江', administration: '浙江省通信管理局', excerpt: expect.stringContaining('<mark>杭州市</mark>') });
+    expect(hit).toEqual({
+      url: '/provinces/zhejiang/',
+      title: '浙江',
+      administration: '浙江省通信管理局',
+      excerpt: expect.stringContaining('<mark>杭州市</mark>'),
+    });
     expect(searchNames(en, 'Zhejiang')[0]!.title).toBe('Zhejiang');
     expect(searchNames(en, 'Zhejiang')[0]!.administration).toBe('Zhejiang Communications Administration');
     for (const q of ['<b>浙江</b>', '<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', '🦄', '   ', '']) {
@@ -121,7 +134,9 @@ describe('searchNames', () => {
 
 describe('compactAliases', () => {
   it('drops only what the matcher finds without: Chinese words inside an earlier one, spaced pinyin beside its joined form', () => {
-    expect(compactAliases('浙江 浙 杭州市 杭州 Hangzhou hang zhou 宁波市 宁波 市 Ningbo ning bo')).toBe('浙江 杭州市 Hangzhou 宁波市 Ningbo');
+    expect(compactAliases('浙江 浙 杭州市 杭州 Hangzhou hang zhou 宁波市 宁波 市 Ningbo ning bo')).toBe(
+      '浙江 杭州市 Hangzhou 宁波市 Ningbo',
+    );
     expect(compactAliases("Xi'an xi an xian Zhe Jiang")).toBe("Xi'an xian Zhe Jiang");
   });
 
@@ -158,16 +173,20 @@ describe('compactAliases', () => {
         const joined = lowerCase ? s.join('').toLowerCase() : s.join('');
         return [joinedBefore ? joined : '', s.join(' '), joinedAfter ? joined : ''].filter(Boolean).join(' ');
       });
-    fc.assert(fc.property(fc.array(fc.oneof(han, run), { maxLength: 6 }), (parts) => {
-      const text = parts.join(' ');
-      expect(compactAliases(text)).toBe(reference(text));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(han, run), { maxLength: 6 }), (parts) => {
+        const text = parts.join(' ');
+        expect(compactAliases(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
     for (const p of provinces) expect(compactAliases(provinceAliases(p))).toBe(reference(provinceAliases(p)));
   });
 
   it('keeps every province findable by every one of its full alias terms', () => {
     for (const [i, p] of provinces.entries()) {
-      for (const term of aliasTerms(p, citiesOf(p.division))) expect(searchNames([zh[i]!], term), `${p.slug}: ${term}`).toHaveLength(1);
+      for (const term of aliasTerms(p, citiesOf(p.division)))
+        expect(searchNames([zh[i]!], term), `${p.slug}: ${term}`).toHaveLength(1);
     }
   });
 });

@@ -10,9 +10,14 @@ import { CONTENT, loadYamlCollection } from './content-helpers';
 const files = loadYamlCollection('provinces');
 const entries: RegistryEntry[] = files.map((f) => ({ file: f.file, data: provinceSchema.parse(f.data) }));
 const provinces = entries.map((e) => e.data as ReturnType<typeof provinceSchema.parse>);
-const sources = new Map(loadYamlCollection('sources').map((s) => [s.file.replace(/^.*\/|\.ya?ml$/g, ''), sourceSchema.parse(s.data)]));
+const sources = new Map(
+  loadYamlCollection('sources').map((s) => [s.file.replace(/^.*\/|\.ya?ml$/g, ''), sourceSchema.parse(s.data)]),
+);
 
-const SLUGS = 'beijing tianjin hebei shanxi neimenggu liaoning jilin heilongjiang shanghai jiangsu zhejiang anhui fujian jiangxi shandong henan hubei hunan guangdong guangxi hainan chongqing sichuan guizhou yunnan xizang shaanxi gansu qinghai ningxia xinjiang'.split(' ');
+const SLUGS =
+  'beijing tianjin hebei shanxi neimenggu liaoning jilin heilongjiang shanghai jiangsu zhejiang anhui fujian jiangxi shandong henan hubei hunan guangdong guangxi hainan chongqing sichuan guizhou yunnan xizang shaanxi gansu qinghai ningxia xinjiang'.split(
+    ' ',
+  );
 
 describe('the province registry', () => {
   it('has exactly the 31 provincial-level administrations, by their contract slugs', () => {
@@ -68,25 +73,35 @@ describe('the province registry', () => {
 
 describe('link eras', () => {
   // Hosts and paths of the filing system before August 2020.
-  const OLD_SYSTEM = /beian\.miit\.gov\.cn\/state\/outPortal\/|cainfo\.miitbeian\.gov\.cn|^https?:\/\/\d+\.\d+\.\d+\.\d+[/:]/;
+  const OLD_SYSTEM =
+    /beian\.miit\.gov\.cn\/state\/outPortal\/|cainfo\.miitbeian\.gov\.cn|^https?:\/\/\d+\.\d+\.\d+\.\d+[/:]/;
   it('marks every old-system link historical', () => {
-    const old = provinces.flatMap((p) => p.links.filter((l) => OLD_SYSTEM.test(l.url)).map((l) => ({ slug: p.slug, url: l.url, era: l.era })));
+    const old = provinces.flatMap((p) =>
+      p.links.filter((l) => OLD_SYSTEM.test(l.url)).map((l) => ({ slug: p.slug, url: l.url, era: l.era })),
+    );
     expect(old.length).toBeGreaterThan(31);
     expect(old.filter((l) => l.era !== 'historical')).toEqual([]);
   });
   it('marks every link from the two 2019-era seeds historical', () => {
-    const seedLinks = provinces.flatMap((p) => p.links.filter((l) => l.source === 'aliyun-2019' || l.source === 'jdcloud'));
+    const seedLinks = provinces.flatMap((p) =>
+      p.links.filter((l) => l.source === 'aliyun-2019' || l.source === 'jdcloud'),
+    );
     // 31 + 31, less the one JD Cloud link that Ningxia drops.
     expect(seedLinks.length).toBeGreaterThanOrEqual(61);
     expect(new Set(seedLinks.map((l) => l.era))).toEqual(new Set(['historical']));
   });
   it('gives every province a change history that records this update', () => {
-    for (const p of provinces) expect(p.changes.map((c) => c.date), p.slug).toContain('2026-12-02');
+    for (const p of provinces)
+      expect(
+        p.changes.map((c) => c.date),
+        p.slug,
+      ).toContain('2026-12-02');
   });
 });
 
 describe('the procedure (both languages)', () => {
-  const mdx = (lang: string) => readFileSync(join(CONTENT, 'procedure', `${lang}.mdx`), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
+  const mdx = (lang: string) =>
+    readFileSync(join(CONTENT, 'procedure', `${lang}.mdx`), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
   /** The body split at its ## headings: [heading, text] pairs. */
   const sections = (lang: string) =>
     mdx(lang)
@@ -112,7 +127,8 @@ describe('the procedure (both languages)', () => {
   it("explains MIIT's SMS verification and links the national notice list", () => {
     expect(mdx('zh-cn')).toMatch(/短信核验[\s\S]*24 小时[\s\S]*证件号码后 6 位/);
     expect(mdx('en')).toMatch(/SMS verification[\s\S]*24 hours[\s\S]*last 6 digits/);
-    for (const lang of ['zh-cn', 'en']) expect(mdx(lang)).toContain('(https://beian.miit.gov.cn/#/Integrated/notice_list)');
+    for (const lang of ['zh-cn', 'en'])
+      expect(mdx(lang)).toContain('(https://beian.miit.gov.cn/#/Integrated/notice_list)');
   });
   it('cites only sources that exist, and lists each cited source in its frontmatter', () => {
     for (const lang of ['zh-cn', 'en']) {
@@ -136,11 +152,17 @@ describe('registryProblems', () => {
   };
   it('names both files when a slug is used twice', () => {
     const dup = variant('content/provinces/beijing2.yaml', () => {});
-    expect(registryProblems([base, dup], sources)).toContain('content/provinces/beijing2.yaml: slug "beijing" is also used by content/provinces/beijing.yaml');
+    expect(registryProblems([base, dup], sources)).toContain(
+      'content/provinces/beijing2.yaml: slug "beijing" is also used by content/provinces/beijing.yaml',
+    );
   });
   it('reports a duplicate prefix', () => {
-    const dup = variant('content/provinces/tianjin.yaml', (d) => Object.assign(d, { slug: 'tianjin', iso: 'CN-TJ', name: { ...d.name, zh: '天津' } }));
-    expect(registryProblems([base, dup], sources)).toEqual(['content/provinces/tianjin.yaml: prefix "京" is also used by content/provinces/beijing.yaml']);
+    const dup = variant('content/provinces/tianjin.yaml', (d) =>
+      Object.assign(d, { slug: 'tianjin', iso: 'CN-TJ', name: { ...d.name, zh: '天津' } }),
+    );
+    expect(registryProblems([base, dup], sources)).toEqual([
+      'content/provinces/tianjin.yaml: prefix "京" is also used by content/provinces/beijing.yaml',
+    ]);
   });
   it('reports a slug that does not match its file name', () => {
     expect(registryProblems([variant('content/provinces/peking.yaml', () => {})], sources)).toEqual([
@@ -149,11 +171,19 @@ describe('registryProblems', () => {
   });
   it('reports a link whose source does not exist', () => {
     const bad = variant('content/provinces/beijing.yaml', (d) => (d.links[0].source = 'wikipedia'));
-    expect(registryProblems([bad], sources)).toEqual(['content/provinces/beijing.yaml: links.0.source "wikipedia" is not a file in content/sources/']);
+    expect(registryProblems([bad], sources)).toEqual([
+      'content/provinces/beijing.yaml: links.0.source "wikipedia" is not a file in content/sources/',
+    ]);
   });
   it('reports a route step whose source does not exist, by its path', () => {
-    const bad = variant('content/provinces/beijing.yaml', (d) => (d.route = [{ step: 'submit', text: { zh: '邮寄', en: 'Post it' }, sources: ['miit-beian', 'wikipedia'] }]));
-    expect(registryProblems([bad], sources)).toEqual(['content/provinces/beijing.yaml: route.0.sources.1 "wikipedia" is not a file in content/sources/']);
+    const bad = variant(
+      'content/provinces/beijing.yaml',
+      (d) =>
+        (d.route = [{ step: 'submit', text: { zh: '邮寄', en: 'Post it' }, sources: ['miit-beian', 'wikipedia'] }]),
+    );
+    expect(registryProblems([bad], sources)).toEqual([
+      'content/provinces/beijing.yaml: route.0.sources.1 "wikipedia" is not a file in content/sources/',
+    ]);
   });
   it('reports a current link that cites a historical source', () => {
     const bad = variant('content/provinces/beijing.yaml', (d) => {

@@ -19,7 +19,9 @@ const lower = (slug: string) => terms(slug).map((t) => t.toLowerCase());
 describe('aliasTerms', () => {
   it('holds the names, the prefix and the registry aliases', () => {
     expect(terms('zhejiang')).toEqual(expect.arrayContaining(['浙江', '浙', 'Zhejiang', '浙江省', 'Zhe Jiang']));
-    expect(terms('neimenggu')).toEqual(expect.arrayContaining(['内蒙古', '内蒙', 'Inner Mongolia', 'Nei Mongol', 'Nei Menggu', 'neimenggu', '蒙']));
+    expect(terms('neimenggu')).toEqual(
+      expect.arrayContaining(['内蒙古', '内蒙', 'Inner Mongolia', 'Nei Mongol', 'Nei Menggu', 'neimenggu', '蒙']),
+    );
     expect(terms('xizang')).toEqual(expect.arrayContaining(['西藏', 'Tibet', 'Xizang', '藏']));
   });
 
@@ -48,7 +50,13 @@ describe('aliasTerms', () => {
   it('lists each term once, whatever its case', () => {
     const list = lower('zhejiang');
     expect(new Set(list).size).toBe(list.length);
-    expect(aliasTerms({ prefix: '京', name: { zh: '北京', en: 'Beijing', pinyin: 'Beijing' }, aliases: ['beijing', ' 北京 '] })).toEqual(['北京', '京', 'Beijing']);
+    expect(
+      aliasTerms({
+        prefix: '京',
+        name: { zh: '北京', en: 'Beijing', pinyin: 'Beijing' },
+        aliases: ['beijing', ' 北京 '],
+      }),
+    ).toEqual(['北京', '京', 'Beijing']);
   });
 });
 
@@ -61,7 +69,7 @@ describe('aliasString', () => {
   });
 });
 
-describe('the registry model\'s alias strings', () => {
+describe("the registry model's alias strings", () => {
   const { bySlug, provinces } = loadRegistry();
   const zj = bySlug.get('zhejiang')!;
 
@@ -73,7 +81,13 @@ describe('the registry model\'s alias strings', () => {
 
   it('works out a synthetic entry sharing a division code from its own names', () => {
     const input = {
-      provinces: [{ file: 'zhejiang.yaml', data: zj }, { file: 'zhejiang12.yaml', data: { ...zj, slug: 'zhejiang12', iso: 'CN-Z12', prefix: '丂', name: { ...zj.name, zh: '浙江12' } } }],
+      provinces: [
+        { file: 'zhejiang.yaml', data: zj },
+        {
+          file: 'zhejiang12.yaml',
+          data: { ...zj, slug: 'zhejiang12', iso: 'CN-Z12', prefix: '丂', name: { ...zj.name, zh: '浙江12' } },
+        },
+      ],
       sources: [...loadRegistry().sources].map(([id, data]) => ({ id, data })),
       national: [...loadRegistry().national].map(([id, data]) => ({ file: 'content/national.yaml', id, data })),
       statuses: [],

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { bundleDir, checkEntry, isUnusedUiFile, languageGlob, summaryLine, type PagefindEntry } from '../../scripts/search-index/summary';
+import {
+  bundleDir,
+  checkEntry,
+  isUnusedUiFile,
+  languageGlob,
+  summaryLine,
+  type PagefindEntry,
+} from '../../scripts/search-index/summary';
 
 const entry = (languages: Record<string, number>): PagefindEntry => ({
   version: '1.6.0',
-  languages: Object.fromEntries(Object.entries(languages).map(([code, n]) => [code, { hash: `${code}_x`, wasm: null, page_count: n }])),
+  languages: Object.fromEntries(
+    Object.entries(languages).map(([code, n]) => [code, { hash: `${code}_x`, wasm: null, page_count: n }]),
+  ),
 });
 
 describe('summaryLine', () => {
   it('gives the total and the pages per language, in a stable order', () => {
-    expect(summaryLine(entry({ 'zh-cn': 33, en: 33 }), 812.4)).toBe('search index: 66 pages (en 33, zh-cn 33), Pagefind 1.6.0, 812 ms');
+    expect(summaryLine(entry({ 'zh-cn': 33, en: 33 }), 812.4)).toBe(
+      'search index: 66 pages (en 33, zh-cn 33), Pagefind 1.6.0, 812 ms',
+    );
   });
 });
 
@@ -31,10 +42,22 @@ describe('checkEntry', () => {
 
 describe('isUnusedUiFile', () => {
   it("picks Pagefind's UI bundles and keeps what the search API needs", () => {
-    for (const f of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js']) {
+    for (const f of [
+      'pagefind-ui.js',
+      'pagefind-ui.css',
+      'pagefind-component-ui.js',
+      'pagefind-modular-ui.css',
+      'pagefind-highlight.js',
+    ]) {
       expect(isUnusedUiFile(f), f).toBe(true);
     }
-    for (const f of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind', 'pagefind.en_1.pf_meta']) {
+    for (const f of [
+      'pagefind.js',
+      'pagefind-worker.js',
+      'pagefind-entry.json',
+      'wasm.en.pagefind',
+      'pagefind.en_1.pf_meta',
+    ]) {
       expect(isUnusedUiFile(f), f).toBe(false);
     }
   });

@@ -23,12 +23,16 @@ describe('urlPolicyProblems', () => {
   });
 
   it('refuses the seeds: a session id in the path, an underscore host', () => {
-    expect(rules('http://gz.beian.miit.gov.cn/state/outPortal/queryMutualityDownloadInfo.action;jsessionid=20CC30DE1F206219D0251B410DCD8A56?id=16')).toContain(
-      'error:session-id',
-    );
+    expect(
+      rules(
+        'http://gz.beian.miit.gov.cn/state/outPortal/queryMutualityDownloadInfo.action;jsessionid=20CC30DE1F206219D0251B410DCD8A56?id=16',
+      ),
+    ).toContain('error:session-id');
     const host = urlPolicyProblems('http://aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com/help%2Fbeian%2Fx.doc');
     expect(host.map((p) => p.rule)).toContain('host');
-    expect(host.find((p) => p.rule === 'host')?.message).toContain('aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com');
+    expect(host.find((p) => p.rule === 'host')?.message).toContain(
+      'aliyun_portal_storage.oss-cn-hangzhou.aliyuncs.com',
+    );
   });
 
   it('refuses session parameters in the query, by exact name (ASP adds a random suffix)', () => {

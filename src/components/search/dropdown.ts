@@ -3,7 +3,17 @@
  * under the box. ArrowDown/ArrowUp move through the results (real focus on real links), Enter opens one,
  * Esc closes the panel and returns to the box; Enter in the box opens the search page.
  */
-import { configFrom, debounce, fill, moveWithArrows, quoted, renderHits, searchInStages, warmUp, type Outcome } from './engine';
+import {
+  configFrom,
+  debounce,
+  fill,
+  moveWithArrows,
+  quoted,
+  renderHits,
+  searchInStages,
+  warmUp,
+  type Outcome,
+} from './engine';
 
 const SHOWN = 6;
 
@@ -25,7 +35,8 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
   const close = () => {
     panel.hidden = true;
   };
-  const links = () => [...panel.querySelectorAll<HTMLAnchorElement>('a')].filter((a) => !a.closest('[hidden]:not([data-search-panel])'));
+  const links = () =>
+    [...panel.querySelectorAll<HTMLAnchorElement>('a')].filter((a) => !a.closest('[hidden]:not([data-search-panel])'));
 
   const update = async () => {
     const q = input.value;
@@ -43,11 +54,16 @@ export function attach(form: HTMLFormElement, input: HTMLInputElement): void {
       renderHits(list, outcome.hits, 'site-search-hit-', more);
       if (final) list.dataset['query'] = q;
       empty.hidden = outcome.total > 0;
-      if (outcome.total === 0) empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
+      if (outcome.total === 0)
+        empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
       all.hidden = outcome.total <= SHOWN;
       all.href = pageUrl(q);
       all.replaceChildren(...fill(d['msgAll']!, { n: String(outcome.total) }));
-      status.replaceChildren(...fill(outcome.total === 1 ? d['msgOne']! : outcome.total === 0 ? d['msgZero']! : d['msgMany']!, { n: String(outcome.total) }));
+      status.replaceChildren(
+        ...fill(outcome.total === 1 ? d['msgOne']! : outcome.total === 0 ? d['msgZero']! : d['msgMany']!, {
+          n: String(outcome.total),
+        }),
+      );
       if (!more) open(); // Pagefind's later hits never reopen a panel closed since (Esc, a click elsewhere)
     };
     try {

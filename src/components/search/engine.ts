@@ -172,7 +172,9 @@ function mergeOutcomes(early: readonly Hit[], full: Outcome, limit: number): Out
  * are the first hits unchanged, and appends the rest: no flicker, and a focused result keeps its focus.
  */
 export function renderHits(list: HTMLElement, hits: readonly Hit[], idPrefix: string, more: boolean): void {
-  const kept = more ? [...list.children].filter((li, i) => li.querySelector('a')?.getAttribute('href') === hits[i]?.url) : [];
+  const kept = more
+    ? [...list.children].filter((li, i) => li.querySelector('a')?.getAttribute('href') === hits[i]?.url)
+    : [];
   if (kept.length !== (more ? list.childElementCount : 0)) return renderHits(list, hits, idPrefix, false);
   const added = hits.slice(kept.length).map((hit, i) => hitItem(hit, `${idPrefix}${kept.length + i}`));
   if (more) list.append(...added);
@@ -180,7 +182,12 @@ export function renderHits(list: HTMLElement, hits: readonly Hit[], idPrefix: st
 }
 
 /** Searches; an empty query with filters lists everything they match. Loads `limit` results' data. */
-async function runSearch(config: SearchConfig, raw: string, filters: Record<string, string>, limit: number): Promise<Outcome> {
+async function runSearch(
+  config: SearchConfig,
+  raw: string,
+  filters: Record<string, string>,
+  limit: number,
+): Promise<Outcome> {
   const query = normaliseQuery(raw);
   const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
   if (!query && Object.keys(active).length === 0) return { total: 0, hits: [] };
@@ -205,15 +212,22 @@ async function runSearch(config: SearchConfig, raw: string, filters: Record<stri
 
 /** The section that matched most: its weighted matches summed (Pagefind lists the page's top as one too). */
 function bestSection(subs: readonly PagefindSubResult[]): PagefindSubResult | undefined {
-  const weight = (s: PagefindSubResult) => s.weighted_locations?.reduce((sum, w) => sum + w.balanced_score, 0) ?? s.locations?.length ?? 0;
-  return subs.reduce<PagefindSubResult | undefined>((best, s) => (!best || weight(s) > weight(best) ? s : best), undefined);
+  const weight = (s: PagefindSubResult) =>
+    s.weighted_locations?.reduce((sum, w) => sum + w.balanced_score, 0) ?? s.locations?.length ?? 0;
+  return subs.reduce<PagefindSubResult | undefined>(
+    (best, s) => (!best || weight(s) > weight(best) ? s : best),
+    undefined,
+  );
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
 /** Where a section's excerpt is in the page's text, to look for the match there first. */
 function offsetOf(content: string, excerptHtml: string): number {
-  const plain = excerptHtml.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!).replace(/^…|…$/g, '');
+  const plain = excerptHtml
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!)
+    .replace(/^…|…$/g, '');
   const at = content.indexOf(plain.slice(0, 16));
   return Math.max(at, 0);
 }
@@ -287,18 +301,26 @@ function hitItem(hit: Hit, id: string): HTMLLIElement {
 
 /** A message template from a data attribute ("{n} results", "Nothing found for {q}") as text nodes. */
 export function fill(template: string, values: Record<string, string>): Node[] {
-  return template.split(/(\{[a-z]+\})/).filter(Boolean).map((part) => {
-    const key = /^\{([a-z]+)\}$/.exec(part)?.[1];
-    return document.createTextNode(key && key in values ? values[key]! : part);
-  });
+  return template
+    .split(/(\{[a-z]+\})/)
+    .filter(Boolean)
+    .map((part) => {
+      const key = /^\{([a-z]+)\}$/.exec(part)?.[1];
+      return document.createTextNode(key && key in values ? values[key]! : part);
+    });
 }
 
 /**
  * ArrowDown/ArrowUp between the search field and the result links (real focus on real links, so Enter opens one
  * and screen readers read it). Returns true when it moved focus.
  */
-export function moveWithArrows(event: KeyboardEvent, input: HTMLInputElement, links: readonly HTMLAnchorElement[]): boolean {
-  if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || event.altKey || event.ctrlKey || event.metaKey) return false;
+export function moveWithArrows(
+  event: KeyboardEvent,
+  input: HTMLInputElement,
+  links: readonly HTMLAnchorElement[],
+): boolean {
+  if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || event.altKey || event.ctrlKey || event.metaKey)
+    return false;
   const at = links.indexOf(document.activeElement as HTMLAnchorElement);
   if (event.key === 'ArrowDown' && links.length > 0 && (at >= 0 || document.activeElement === input)) {
     links[Math.min(at + 1, links.length - 1)]!.focus();

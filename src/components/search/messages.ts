@@ -2,7 +2,26 @@ import { t, type Lang } from '../../lib/i18n';
 import { localePath } from '../../lib/paths';
 
 /** The search UI's words, from the site's one string table (src/lib/i18n.ts, keys search_*). */
-const KEYS = ['label', 'button', 'placeholder', 'hint', 'results', 'one', 'many', 'zero', 'none', 'browse', 'all', 'error', 'pageTitle', 'pageDescription', 'pageLabel', 'allRegions', 'allMethods', 'noscript'] as const;
+const KEYS = [
+  'label',
+  'button',
+  'placeholder',
+  'hint',
+  'results',
+  'one',
+  'many',
+  'zero',
+  'none',
+  'browse',
+  'all',
+  'error',
+  'pageTitle',
+  'pageDescription',
+  'pageLabel',
+  'allRegions',
+  'allMethods',
+  'noscript',
+] as const;
 
 export type SearchMessages = Record<(typeof KEYS)[number], string>;
 
@@ -11,7 +30,11 @@ const built = new Map<Lang, SearchMessages>();
 
 export function searchMessages(lang: Lang): SearchMessages {
   let m = built.get(lang);
-  if (!m) built.set(lang, (m = Object.freeze(Object.fromEntries(KEYS.map((k) => [k, t(lang, `search_${k}`)])) as SearchMessages)));
+  if (!m)
+    built.set(
+      lang,
+      (m = Object.freeze(Object.fromEntries(KEYS.map((k) => [k, t(lang, `search_${k}`)])) as SearchMessages)),
+    );
   return m;
 }
 

@@ -3,7 +3,17 @@
  * and reloaded. Typing replaces the current history entry; a new query after Enter, a filter change or a
  * landing on a shared URL gets its own entry, so Back returns to the previous search.
  */
-import { configFrom, debounce, fill, moveWithArrows, quoted, renderHits, searchInStages, warmUp, type Outcome } from './engine';
+import {
+  configFrom,
+  debounce,
+  fill,
+  moveWithArrows,
+  quoted,
+  renderHits,
+  searchInStages,
+  warmUp,
+  type Outcome,
+} from './engine';
 
 const SHOWN = 50;
 
@@ -52,8 +62,15 @@ export function start(form: HTMLFormElement): void {
       renderHits(list, outcome.hits, 'search-hit-', stage++ > 0);
       if (final) list.dataset['query'] = q; // which query the list answers in full (tests wait for it)
       empty.hidden = !searched || outcome.total > 0;
-      if (!empty.hidden) empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
-      const message = !searched ? '' : outcome.total === 1 ? d['msgOne']! : outcome.total === 0 ? d['msgZero']! : d['msgMany']!;
+      if (!empty.hidden)
+        empty.querySelector('[data-search-empty-text]')!.replaceChildren(...fill(d['msgNone']!, { q: quoted(q) }));
+      const message = !searched
+        ? ''
+        : outcome.total === 1
+          ? d['msgOne']!
+          : outcome.total === 0
+            ? d['msgZero']!
+            : d['msgMany']!;
       status.replaceChildren(...fill(message, { n: String(outcome.total) }));
     };
     try {

@@ -129,28 +129,50 @@ export function resolveInternal(
   const base = normalizeBase(config.base);
   const path = decode(url.pathname);
   if (path === null) {
-    return { file: null, finding: { level: 'error', rule: 'bad-encoding', reason: `the path ${url.pathname} has broken percent-encoding` } };
+    return {
+      file: null,
+      finding: { level: 'error', rule: 'bad-encoding', reason: `the path ${url.pathname} has broken percent-encoding` },
+    };
   }
   let rel: string;
   if (path.startsWith(base)) rel = path.slice(base.length);
   else if (path === base.slice(0, -1)) rel = '';
-  else return { file: null, finding: { level: 'error', rule: 'outside-base', reason: `${path} is outside the site's base ${base}` } };
+  else
+    return {
+      file: null,
+      finding: { level: 'error', rule: 'outside-base', reason: `${path} is outside the site's base ${base}` },
+    };
 
   const looksLikePage = rel === '' || rel.endsWith('/') || rel.endsWith('.html') || !/\.[a-z0-9]+$/i.test(rel);
   const missing = (): { file: null; finding: Finding } => ({
     file: null,
     finding: looksLikePage
-      ? { level: 'error', rule: 'missing-page', reason: `no page at ${path} (the build emitted no ${rel === '' || rel.endsWith('/') ? `${rel}index.html` : `${rel}, ${rel}.html or ${rel}/index.html`})` }
+      ? {
+          level: 'error',
+          rule: 'missing-page',
+          reason: `no page at ${path} (the build emitted no ${rel === '' || rel.endsWith('/') ? `${rel}index.html` : `${rel}, ${rel}.html or ${rel}/index.html`})`,
+        }
       : { level: 'error', rule: 'missing-asset', reason: `no file at ${path} (the build emitted no ${rel})` },
   });
 
   if (rel === '' || rel.endsWith('/')) {
     const dirIndex = `${rel}index.html`;
     const asFile = rel === '' ? null : `${rel.slice(0, -1)}.html`;
-    const file = files.has(dirIndex) ? dirIndex : asFile && config.format !== 'directory' && files.has(asFile) ? asFile : null;
+    const file = files.has(dirIndex)
+      ? dirIndex
+      : asFile && config.format !== 'directory' && files.has(asFile)
+        ? asFile
+        : null;
     if (!file) return missing();
     if (config.trailingSlash === 'never' && rel !== '') {
-      return { file, finding: { level: 'error', rule: 'trailing-slash', reason: `${path} ends in a slash but trailingSlash is "never": link to ${path.slice(0, -1)}` } };
+      return {
+        file,
+        finding: {
+          level: 'error',
+          rule: 'trailing-slash',
+          reason: `${path} ends in a slash but trailingSlash is "never": link to ${path.slice(0, -1)}`,
+        },
+      };
     }
     return { file };
   }
@@ -159,7 +181,14 @@ export function resolveInternal(
   if (files.has(`${rel}/index.html`)) {
     const file = `${rel}/index.html`;
     if (config.trailingSlash === 'always') {
-      return { file, finding: { level: 'error', rule: 'trailing-slash', reason: `the page is at ${path}/ and trailingSlash is "always": link to ${path}/` } };
+      return {
+        file,
+        finding: {
+          level: 'error',
+          rule: 'trailing-slash',
+          reason: `the page is at ${path}/ and trailingSlash is "always": link to ${path}/`,
+        },
+      };
     }
     return { file };
   }
@@ -244,7 +273,11 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
   const anchorFinding = (targetFile: string, fragment: string, anchors: ReadonlySet<string>): Finding | null => {
     const decoded = decode(fragment);
     if (anchors.has(fragment) || (decoded !== null && anchors.has(decoded))) return null;
-    return { level: 'error', rule: 'missing-anchor', reason: `no element with id "${decoded ?? fragment}" on ${pageUrlPath(targetFile, base)}` };
+    return {
+      level: 'error',
+      rule: 'missing-anchor',
+      reason: `no element with id "${decoded ?? fragment}" on ${pageUrlPath(targetFile, base)}`,
+    };
   };
 
   for (const [file, html] of input.pages) {
@@ -262,8 +295,16 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
       }
     }
     // Problems outlive the page: their copy of the link must not keep the page's HTML alive.
-    const where = (link: ExtractedLink) => ({ page: pagePath, file, link: detached(link.value), where: describe(link), line: lineAt(html, link.offset), occurrences: 1 });
-    const report = (link: ExtractedLink, finding: Finding) => record(file, link.value, link.offset, finding, () => where(link));
+    const where = (link: ExtractedLink) => ({
+      page: pagePath,
+      file,
+      link: detached(link.value),
+      where: describe(link),
+      line: lineAt(html, link.offset),
+      occurrences: 1,
+    });
+    const report = (link: ExtractedLink, finding: Finding) =>
+      record(file, link.value, link.offset, finding, () => where(link));
 
     const baseOrigin = baseUrl.protocol === 'http:' || baseUrl.protocol === 'https:' ? baseUrl.origin : null;
     for (const link of page.links) {
@@ -277,7 +318,11 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
       if (resolved === undefined) {
         resolved = resolveLink(value, baseUrl, origin);
         // Kept for the whole check, so detached like the other caches' keys and values: none may hold on to the page.
-        if (key !== null) resolvedCache.set(detached(key), resolved && { ...resolved, href: detached(resolved.href), fragment: detached(resolved.fragment) });
+        if (key !== null)
+          resolvedCache.set(
+            detached(key),
+            resolved && { ...resolved, href: detached(resolved.href), fragment: detached(resolved.fragment) },
+          );
       }
       if (resolved === null) {
         report(link, { level: 'error', rule: 'malformed', reason: 'not a well-formed URL' });
@@ -288,7 +333,11 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
         const fragment = resolved.fragment;
         // Keys are detached: a URL that is already normal hands back the very string it was given, part of the page.
         let target = targetCache.get(resolved.href);
-        if (!target) targetCache.set(detached(resolved.href), (target = resolveInternal(new URL(resolved.href), config, input.files)));
+        if (!target)
+          targetCache.set(
+            detached(resolved.href),
+            (target = resolveInternal(new URL(resolved.href), config, input.files)),
+          );
         if (target.finding) report(link, target.finding);
         if (target.file && fragment && target.file.endsWith('.html') && fragment.toLowerCase() !== 'top') {
           const anchors = anchorsOf.get(target.file);
@@ -310,7 +359,11 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
       const web = resolved.web;
       if (web && link.rel && !(link.rel.includes('noopener') && link.rel.includes('noreferrer'))) {
         const rel = link.rel.length ? `rel="${link.rel.join(' ')}"` : 'no rel';
-        report(link, { level: 'error', rule: 'rel', reason: `external link with ${rel}: it must carry rel="noopener noreferrer"` });
+        report(link, {
+          level: 'error',
+          rule: 'rel',
+          reason: `external link with ${rel}: it must carry rel="noopener noreferrer"`,
+        });
       }
       if (web && !problems.some((p) => p.level === 'error')) {
         let pages = external.get(resolved.href);

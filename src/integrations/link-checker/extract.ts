@@ -45,7 +45,15 @@ const URL_ATTRS: Record<string, readonly string[]> = {
 };
 
 /** <meta> properties whose content is a URL (Open Graph, Twitter cards). */
-const URL_META = new Set(['og:url', 'og:image', 'og:image:url', 'og:image:secure_url', 'og:audio', 'og:video', 'twitter:image']);
+const URL_META = new Set([
+  'og:url',
+  'og:image',
+  'og:image:url',
+  'og:image:secure_url',
+  'og:audio',
+  'og:video',
+  'twitter:image',
+]);
 
 /** Splits a srcset into its URLs (the HTML "parse a srcset attribute" algorithm, descriptors dropped). */
 export function srcsetUrls(srcset: string): string[] {
@@ -99,17 +107,20 @@ export function extractPage(html: string): ExtractedPage {
     const id = attribs['id'];
     if (id) anchors.add(detached(id));
     if (name === 'a' && attribs['name']) anchors.add(detached(attribs['name']));
-    if (name === 'base' && page.baseHref === null && attribs['href'] !== undefined) page.baseHref = attribs['href'].trim();
+    if (name === 'base' && page.baseHref === null && attribs['href'] !== undefined)
+      page.baseHref = attribs['href'].trim();
     if (name === 'meta') {
       const key = (attribs['property'] ?? attribs['name'] ?? '').toLowerCase();
       const content = attribs['content'];
-      if (URL_META.has(key) && content) links.push({ tag: 'meta', attr: key, value: content.trim(), rel: null, offset });
+      if (URL_META.has(key) && content)
+        links.push({ tag: 'meta', attr: key, value: content.trim(), rel: null, offset });
       return;
     }
     const attrs = URL_ATTRS[name];
     if (!attrs) return;
     const relAttr = attribs['rel'];
-    const rel = name === 'a' || name === 'area' ? (relAttr ? relAttr.toLowerCase().split(/\s+/).filter(Boolean) : []) : null;
+    const rel =
+      name === 'a' || name === 'area' ? (relAttr ? relAttr.toLowerCase().split(/\s+/).filter(Boolean) : []) : null;
     for (const attr of attrs) {
       const raw = attribs[attr];
       if (raw === undefined) continue;

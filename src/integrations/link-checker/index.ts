@@ -55,12 +55,18 @@ export default function linkChecker(options: LinkCheckerOptions = {}): AstroInte
           logger.info(summary);
           return;
         }
-        logger.error(`${result.errors.length} broken ${result.errors.length === 1 ? 'link' : 'links'}:\n${problemLines(result.errors).join('\n')}`);
+        logger.error(
+          `${result.errors.length} broken ${result.errors.length === 1 ? 'link' : 'links'}:\n${problemLines(result.errors).join('\n')}`,
+        );
         logger.error(summary);
-        const error = new Error(`link-checker: ${result.errors.length} broken ${result.errors.length === 1 ? 'link' : 'links'} (listed above and in ${reportPath})`);
+        const error = new Error(
+          `link-checker: ${result.errors.length} broken ${result.errors.length === 1 ? 'link' : 'links'} (listed above and in ${reportPath})`,
+        );
         // The problems are listed above; a stack trace into this file would only bury them.
         error.stack = '';
-        Object.assign(error, { hint: 'Fix the link, or add an explicit, reasoned entry to src/integrations/link-checker/allowlist.ts.' });
+        Object.assign(error, {
+          hint: 'Fix the link, or add an explicit, reasoned entry to src/integrations/link-checker/allowlist.ts.',
+        });
         throw error;
       },
     },

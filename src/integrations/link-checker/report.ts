@@ -56,6 +56,8 @@ export function jsonReport(result: CheckResult, config: SiteConfig, ms: number, 
     errors: result.errors,
     warnings: result.warnings,
     allowed: result.allowed,
-    external: [...result.external].map(([url, pages]) => ({ url, pages: [...pages].sort() })).sort((a, b) => (a.url < b.url ? -1 : 1)),
+    external: [...result.external]
+      .map(([url, pages]) => ({ url, pages: [...pages].sort() }))
+      .sort((a, b) => (a.url < b.url ? -1 : 1)),
   };
 }

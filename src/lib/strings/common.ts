@@ -93,13 +93,19 @@ export default {
   search_none: { zh: '没有找到与“{q}”相关的页面。', en: 'Nothing found for “{q}”.' },
   search_browse: { zh: '浏览全部省份', en: 'Browse all provinces' },
   search_all: { zh: '查看全部 {n} 个结果', en: 'See all {n} results' },
-  search_error: { zh: '搜索暂时无法使用，请浏览全部省份。', en: 'Search is not available right now; browse all provinces instead.' },
+  search_error: {
+    zh: '搜索暂时无法使用，请浏览全部省份。',
+    en: 'Search is not available right now; browse all provinces instead.',
+  },
   search_pageTitle: { zh: '搜索', en: 'Search' },
   search_pageDescription: {
     zh: '按省份、城市、备案号首字或表格中的字句搜索各省的注销办法。',
     en: 'Search the provinces’ deregistration pages by province, city, prefix character or a phrase from a form.',
   },
-  search_pageLabel: { zh: '搜索省份、城市、备案号首字或字句', en: 'Search for a province, city, prefix character or phrase' },
+  search_pageLabel: {
+    zh: '搜索省份、城市、备案号首字或字句',
+    en: 'Search for a province, city, prefix character or phrase',
+  },
   search_allRegions: { zh: '全部地区', en: 'All regions' },
   search_allMethods: { zh: '全部方式', en: 'Any way' },
   search_noscript: {

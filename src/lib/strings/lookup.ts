@@ -4,7 +4,10 @@ import type { StringTable } from './types.ts';
 // lookup_* keys with {placeholders} are the lookup script's messages (src/lib/icp-number-messages.ts): the page
 // carries its language's texts, filled in the browser as text.
 export default {
-  lookup_empty: { zh: '请输入备案号，例如 京ICP备12345678号-1。', en: 'Enter a filing number, e.g. 京ICP备12345678号-1.' },
+  lookup_empty: {
+    zh: '请输入备案号，例如 京ICP备12345678号-1。',
+    en: 'Enter a filing number, e.g. 京ICP备12345678号-1.',
+  },
   lookup_icpLicence: {
     zh: '“{found}”是 ICP 经营许可证号（“ICP证”），不是备案号（“ICP备”）。许可证是另一回事；如果网站还显示一个“ICP备”开头的号码，请查那个号码。',
     en: '“{found}” is an ICP operating licence (“ICP证”), not a filing number (“ICP备”). A licence is a different thing; if the site also shows a number with “ICP备”, look up that one.',
@@ -72,12 +75,18 @@ export default {
   lookup_filedIn: { zh: '备案省份', en: 'Filed in' },
   lookup_number: { zh: '备案号', en: 'Filing number' },
   lookup_site: { zh: '网站序号', en: 'Website number' },
-  lookup_provinceLink: { zh: '在{name}注销：表格、链接和当地说明', en: 'Deregister in {name}: forms, links and local notes' },
+  lookup_provinceLink: {
+    zh: '在{name}注销：表格、链接和当地说明',
+    en: 'Deregister in {name}: forms, links and local notes',
+  },
   lookup_prefixTableLink: { zh: '31 个备案号首字一览', en: 'The 31 prefix characters' },
   lookup_methodSeparator: { zh: '、', en: ' / ' },
   lookup_formLabel: { zh: '备案号查询', en: 'Look up a filing number' },
   lookup_inputLabel: { zh: '备案号', en: 'ICP filing number' },
-  lookup_inputHint: { zh: '从网站页脚复制，例如 京ICP备12345678号-1。', en: 'Copy it from the footer of the site, e.g. 京ICP备12345678号-1.' },
+  lookup_inputHint: {
+    zh: '从网站页脚复制，例如 京ICP备12345678号-1。',
+    en: 'Copy it from the footer of the site, e.g. 京ICP备12345678号-1.',
+  },
   lookup_button: { zh: '查询', en: 'Look up' },
   lookup_noscript: {
     zh: '没有 JavaScript 时，查询会打开备案号查询页：请在页面下方的“31 个备案号首字”表中找到备案号的第一个字，它就是省份。',
@@ -103,19 +112,28 @@ export default {
     zh: '网站备案所在的省份（这里是北京），到这个省的通信管理局办理注销。',
     en: 'the province where the site was filed (here Beijing). Deregister at that province’s communications administration.',
   },
-  lookup_anatomyBei: { zh: 'ICP 备案。如果是“ICP证”，那是经营许可证，不是备案号。', en: 'an ICP filing (备案). ICP证 would be an operating licence instead.' },
+  lookup_anatomyBei: {
+    zh: 'ICP 备案。如果是“ICP证”，那是经营许可证，不是备案号。',
+    en: 'an ICP filing (备案). ICP证 would be an operating licence instead.',
+  },
   lookup_anatomySerial: {
     zh: '办理备案的主体（单位或个人）的编号。较早的编号是 8 位数字，近年的是 4 位年份加数字，例如 蜀ICP备2026007879号-1。',
     en: 'the serial of the entity (the company or person) that filed. Older serials have 8 digits; recent ones a 4-digit year plus digits, e.g. 蜀ICP备2026007879号-1.',
   },
-  lookup_anatomySite: { zh: '该主体的第 3 个网站。没有这一段的是主体备案号。', en: 'the entity’s third website. A number without it is the entity’s own number.' },
+  lookup_anatomySite: {
+    zh: '该主体的第 3 个网站。没有这一段的是主体备案号。',
+    en: 'the entity’s third website. A number without it is the entity’s own number.',
+  },
   lookup_prefixTableIntro: {
     zh: '找到备案号的第一个字，点进省份页面查看当地的注销方式。',
     en: 'Find the first character of your filing number; its province page shows how to deregister there.',
   },
   lookup_prefixTableCaption: { zh: '按地区排列。来源：', en: 'Sorted by region. Source: ' },
   lookup_notFilingsTitle: { zh: '不是备案号的号码', en: 'Numbers that are not filing numbers' },
-  lookup_notLicence: { zh: '增值电信业务经营许可证号，和备案是两回事。', en: 'operating licences for value-added telecom services, a different thing from a filing.' },
+  lookup_notLicence: {
+    zh: '增值电信业务经营许可证号，和备案是两回事。',
+    en: 'operating licences for value-added telecom services, a different thing from a filing.',
+  },
   lookup_notPublicSecurity: {
     zh: '公安机关互联网备案号，属于公安部的另一套系统，不在通信管理局注销。',
     en: 'a public-security filing, a separate system run by the Ministry of Public Security. It is not deregistered at the communications administration.',
@@ -124,7 +142,10 @@ export default {
     zh: '见于部分较早的四川网站，但未能证实是正式的备案号首字；四川的备案号首字是“蜀”。查询时按四川处理，并标明未经证实。',
     en: 'appears on some older Sichuan sites, but is not confirmed as an official prefix character; Sichuan’s prefix character is 蜀. The lookup reads it as Sichuan and marks it unconfirmed.',
   },
-  lookup_notGan: { zh: '只在示例占位文字中出现过；甘肃的备案号首字是“陇”。', en: 'seen only in placeholder text; Gansu’s prefix character is 陇.' },
+  lookup_notGan: {
+    zh: '只在示例占位文字中出现过；甘肃的备案号首字是“陇”。',
+    en: 'seen only in placeholder text; Gansu’s prefix character is 陇.',
+  },
   lookup_notOutside: {
     zh: '香港、澳门、台湾不在上面 31 个省份之列，没有备案号首字。',
     en: 'Hong Kong, Macao and Taiwan are not among the 31 provinces above and have no prefix character.',
@@ -141,13 +162,19 @@ export default {
   },
   home_noNumber: { zh: '没有备案号？按地区选择省份', en: 'Don’t have the number? Pick your province by region' },
   home_stepsTitle: { zh: '办理步骤一览', en: 'The steps at a glance' },
-  home_step1: { zh: '找到网站备案所在省的通信管理局。', en: 'Find the communications administration of the province where the site was filed.' },
+  home_step1: {
+    zh: '找到网站备案所在省的通信管理局。',
+    en: 'Find the communications administration of the province where the site was filed.',
+  },
   home_step2: {
     zh: '下载注销备案申请表并打印（有网上入口的省份在网上办理）。',
     en: 'Download its deregistration form and print it (or use its website, where it has one).',
   },
   home_step3: { zh: '按申请表的要求填写。', en: 'Fill in the form as it instructs.' },
-  home_step4: { zh: '把申请表和所需证件一起提交给通信管理局。', en: 'Submit it, with the documents it asks for, to the communications administration.' },
+  home_step4: {
+    zh: '把申请表和所需证件一起提交给通信管理局。',
+    en: 'Submit it, with the documents it asks for, to the communications administration.',
+  },
   home_procedureLink: {
     zh: '完整步骤：开始之前、办理步骤、之后会怎样',
     en: 'The full procedure: before you start, the steps, what happens next',

@@ -8,7 +8,10 @@ export default {
   linkStatusFailingDetail: { zh: '（{reason}；{date} 检查）', en: ' ({reason}; checked {date})' },
   linkStatusUnsure: { zh: '{date} 检查：{reason}', en: 'Checked {date}: {reason}' },
   linkArchive: { zh: '网页存档', en: 'Archived copy' },
-  linkArchiveNote: { zh: '（web.archive.org，{date}；在中国大陆可能打不开）', en: ' (web.archive.org, {date}; may not open in mainland China)' },
+  linkArchiveNote: {
+    zh: '（web.archive.org，{date}；在中国大陆可能打不开）',
+    en: ' (web.archive.org, {date}; may not open in mainland China)',
+  },
   // Why a link failed, or why the check could not tell: one per monitor class (scripts/link-monitor/).
   linkReason_client_error: { zh: '服务器返回 HTTP {status}', en: 'the server answered HTTP {status}' },
   linkReason_server_error: { zh: '服务器出错，HTTP {status}', en: 'server error, HTTP {status}' },
@@ -21,7 +24,16 @@ export default {
   linkReason_refused: { zh: '连接被拒绝', en: 'the connection was refused' },
   linkReason_tls_error: { zh: 'TLS 证书错误', en: 'a TLS or certificate error' },
   linkReason_network_error: { zh: '网络错误', en: 'a network error' },
-  linkReason_rate_limited: { zh: '服务器要求稍后再试（HTTP 429），未能确认', en: 'the server asked us to come back later (HTTP 429), so it is not confirmed' },
-  linkReason_odd_status: { zh: '服务器的回应不寻常（HTTP {status}），未能确认', en: 'the server gave an unusual answer (HTTP {status}), so it is not confirmed' },
-  linkReason_blocked: { zh: '指向非公网地址 {detail}，未检查', en: 'it leads to a non-public address, {detail}, so it was not checked' },
+  linkReason_rate_limited: {
+    zh: '服务器要求稍后再试（HTTP 429），未能确认',
+    en: 'the server asked us to come back later (HTTP 429), so it is not confirmed',
+  },
+  linkReason_odd_status: {
+    zh: '服务器的回应不寻常（HTTP {status}），未能确认',
+    en: 'the server gave an unusual answer (HTTP {status}), so it is not confirmed',
+  },
+  linkReason_blocked: {
+    zh: '指向非公网地址 {detail}，未检查',
+    en: 'it leads to a non-public address, {detail}, so it was not checked',
+  },
 } as const satisfies StringTable;

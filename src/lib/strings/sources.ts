@@ -16,7 +16,10 @@ export default {
   },
   sources_strength: { zh: '可信程度', en: 'Strength' },
   sources_era: { zh: '描述的系统', en: 'Describes' },
-  era_current_long: { zh: '2020 年 8 月以后的备案系统（或与系统无关）', en: 'the filing system since August 2020 (or no system)' },
+  era_current_long: {
+    zh: '2020 年 8 月以后的备案系统（或与系统无关）',
+    en: 'the filing system since August 2020 (or no system)',
+  },
   era_historical_long: { zh: '2020 年 8 月以前的旧备案系统', en: 'the old filing system, before August 2020' },
   lang_zh: { zh: '中文', en: 'Chinese' },
   lang_en: { zh: '英文', en: 'English' },
