@@ -78,7 +78,7 @@ export default {
     zh: '本站每条信息都注明来源。政府网站链接可能已失效，请以工信部备案系统为准。',
     en: 'Every fact on this site names its source. Government links may have moved; the MIIT filing system is the authority.',
   },
-  // The search UI (src/components/search/messages.ts); {n} and {q} are filled in the browser as text.
+  // The search UI (src/lib/search-messages.ts, the browser code in src/client/search/); {n} and {q} are filled in the browser as text.
   search_label: { zh: '搜索', en: 'Search' },
   search_button: { zh: '搜索', en: 'Search' },
   search_placeholder: { zh: '省份、城市或备案号首字', en: 'Province, city or prefix character' },

@@ -1,5 +1,5 @@
-import { t, type Lang } from '../../lib/i18n';
-import { localePath } from '../../lib/paths';
+import { t, type Lang } from './i18n';
+import { localePath } from './paths';
 
 /** The search UI's words, from the site's one string table (src/lib/i18n.ts, keys search_*). */
 const KEYS = [
