@@ -25,7 +25,7 @@ async function expectFailure(fixture: Parameters<typeof buildWith>[0], expected:
   expect(output).not.toMatch(/\*\*\*\*|:0:0/);
 }
 
-describe.concurrent('a malformed content file fails the build, naming the file and the field', () => {
+describe('a malformed content file fails the build, naming the file and the field', () => {
   it.each([
     ['missing-field', /tianjin\.yaml[\s\S]*administration/],
     ['unknown-region', /tianjin\.yaml[\s\S]*region/],
@@ -46,7 +46,7 @@ describe.concurrent('a malformed content file fails the build, naming the file a
 });
 
 // file:line: field: reason, one class of defect per fixture (tests/build/fixtures/content/README.md).
-describe.concurrent('every content defect fails the build with file, line, field and reason', () => {
+describe('every content defect fails the build with file, line, field and reason', () => {
   it.each([
     ['session-id-encoded', /hunan\.yaml:16: links\.0\.url: the URL carries a session id/],
     ['session-id-query', /hunan\.yaml:16: links\.0\.url: the URL carries a session id/],

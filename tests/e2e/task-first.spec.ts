@@ -62,6 +62,13 @@ test.describe('province pages lead with the action', () => {
     });
   }
 
+  test('words and citations keep their spaces (templates are formatted over several lines)', async ({ page }) => {
+    await page.goto('en/provinces/jiangsu/');
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/first\. Which case is yours\?/);
+    expect(text).not.toMatch(/\]\[|[a-z]\[[A-Z]/);
+  });
+
   test('a province specific replaces the generic step: Jiangsu is by e-mail, in both languages', async ({ page }) => {
     await page.goto('provinces/jiangsu/');
     await expect(page.locator('[data-step="submit"]')).toContainText('电子邮件');
