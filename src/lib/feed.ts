@@ -1,3 +1,4 @@
+import { escapeHtml } from './html';
 /** The changes feed: an Atom document (RFC 4287) with one entry per change in the pages' change histories. */
 
 export interface FeedEntry {
@@ -21,9 +22,6 @@ export interface Feed {
   entries: readonly FeedEntry[];
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 const instant = (date: string) => `${date}T00:00:00Z`;
 
 /**
@@ -43,21 +41,21 @@ export function atomFeed(feed: Feed): string {
   const updated = entries[0]?.date ?? '1970-01-01';
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escape(feed.lang)}">`,
-    `  <id>${escape(feed.self)}</id>`,
-    `  <title>${escape(feed.title)}</title>`,
-    `  <subtitle>${escape(feed.subtitle)}</subtitle>`,
-    `  <link rel="self" type="application/atom+xml" href="${escape(feed.self)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escape(feed.home)}"/>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(feed.lang)}">`,
+    `  <id>${escapeHtml(feed.self)}</id>`,
+    `  <title>${escapeHtml(feed.title)}</title>`,
+    `  <subtitle>${escapeHtml(feed.subtitle)}</subtitle>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeHtml(feed.self)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeHtml(feed.home)}"/>`,
     `  <updated>${instant(updated)}</updated>`,
-    `  <author><name>${escape(feed.author)}</name></author>`,
+    `  <author><name>${escapeHtml(feed.author)}</name></author>`,
     ...entries.flatMap((e) => [
       '  <entry>',
-      `    <id>${escape(e.id)}</id>`,
-      `    <title>${escape(e.title)}</title>`,
-      `    <link rel="alternate" type="text/html" href="${escape(e.url)}"/>`,
+      `    <id>${escapeHtml(e.id)}</id>`,
+      `    <title>${escapeHtml(e.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeHtml(e.url)}"/>`,
       `    <updated>${instant(e.date)}</updated>`,
-      `    <summary>${escape(e.note)}</summary>`,
+      `    <summary>${escapeHtml(e.note)}</summary>`,
       '  </entry>',
     ]),
     '</feed>',

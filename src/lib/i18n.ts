@@ -41,7 +41,7 @@ const strings = {
 export type StringKey = keyof typeof strings;
 
 /** The label of a link kind or host type, e.g. `enumLabel(lang, 'kind', 'form-file')`. */
-export function enumLabel(lang: Lang, group: 'kind' | 'host' | 'strength' | 'era', value: string): string {
+export function enumLabel(lang: Lang, group: 'kind' | 'host' | 'strength' | 'era' | 'method', value: string): string {
   const key = `${group}_${value.replace(/-/g, '_')}` as StringKey;
   if (!(key in strings)) throw new Error(`No label for ${group} "${value}" in src/lib/i18n.ts`);
   return t(lang, key);

@@ -2,6 +2,8 @@
  * The names matcher: answers a province, city, prefix or filing-number query from the small names index
  * (/search-names.json) before Pagefind's engine has downloaded. Pure, so it runs the same in tests and browsers.
  */
+
+import { escapeHtml } from './html';
 import { parseIcpNumber } from './icp-number';
 
 /** One province in the names index. Short keys keep the file small: it is fetched on every first search. */
@@ -124,10 +126,6 @@ function tokenLevel(token: string, p: Prepared): number {
   // Run together from the start of a word ("innermongolia"), never from the middle of one: hangzhou is not in zhangzhou.
   for (let i = p.squashed.indexOf(token); i >= 0; i = p.squashed.indexOf(token, i + 1)) if (p.starts.has(i)) return 2;
   return 0;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The alias words a query matched, each marked; the query itself never appears, only the index's words. */
