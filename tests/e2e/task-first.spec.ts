@@ -66,6 +66,7 @@ test.describe('province pages lead with the action', () => {
     await page.goto('en/provinces/jiangsu/');
     const text = await page.locator('main').innerText();
     expect(text).toMatch(/first\. Which case is yours\?/);
+    expect(text).toMatch(/Which case is yours\? \[/);
     expect(text).not.toMatch(/\]\[|[a-z]\[[A-Z]/);
   });
 
