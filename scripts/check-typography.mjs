@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// CJK typography check (AutoCorrect): content/**/*.{yaml,mdx} and the built Chinese pages in dist/.
+// Typography check: CJK spacing and punctuation (AutoCorrect) in content/**/*.{yaml,mdx} and the built Chinese
+// pages in dist/; on every built page, words run together where two tags meet (src/lib/word-joins.ts).
 // Usage: node scripts/check-typography.mjs [file or directory …]   (default: content dist)
 // Rules: .autocorrectrc; paths to skip: .autocorrectignore (globs relative to the project root).
 // Prints file:line:column with the suggestion and exits 1 on any finding.
@@ -7,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, matchesGlob, relative, resolve } from 'node:path';
 import autocorrect from 'autocorrect-node';
 import { parse } from 'yaml';
+import { wordJoins } from '../src/lib/word-joins.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -89,8 +91,16 @@ for (const target of targets) {
     const rel = relative(root, file);
     if (!linted.test(file) || isIgnored(rel)) continue;
     const text = readFileSync(file, 'utf8');
-    if (file.endsWith('.html') && isEnglishPage(text)) continue;
     files++;
+    if (file.endsWith('.html')) {
+      for (const join of wordJoins(text)) {
+        findings++;
+        console.log(
+          `${rel}: words run together where two tags meet: "${join}"\n  → a space in the template, e.g. {' '}`,
+        );
+      }
+      if (isEnglishPage(text)) continue;
+    }
     const prepared = /\.ya?ml$/.test(file) ? mask(blankYaml(text)) : mask(text);
     const result = autocorrect.lintFor(prepared, file);
     if (result.error) {

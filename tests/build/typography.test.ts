@@ -29,7 +29,14 @@ describe('check-typography', () => {
     expect(r.output).toContain('阿里云和 icp-edi-helper 数据集 (2026) 的');
   });
 
-  it('skips English pages', () => {
+  it('reports words run together where two tags meet, on an English page too', () => {
+    const r = check(fixture('joined-en.html'));
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('Which case is yours?|Find out first');
+    expect(r.output).toContain('A]|[B]');
+  });
+
+  it('skips English pages for the CJK rules', () => {
     expect(check(fixture('english.html'))).toMatchObject({ code: 0 });
   });
 
