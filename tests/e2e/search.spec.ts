@@ -194,6 +194,22 @@ test.describe('a result', () => {
     expect(paths[0]).toMatch(/\/provinces\/hunan\/$/);
     expect(paths.some((p) => /\/procedure\/$/.test(p))).toBe(true);
   });
+
+  // Every province page carries the same steps and warnings; they are the procedure's words, not a province's.
+  for (const [prefix, q] of [
+    ['', '不能撤销'],
+    ['en/', 'cannot be undone'],
+  ] as const) {
+    test(`${prefix || 'zh/'}: words every province page shares find the procedure, not 31 provinces ("${q}")`, async ({
+      page,
+    }) => {
+      await page.goto(searchUrl(prefix, q));
+      await expect(hits(page).first()).toBeVisible();
+      const paths = await hitPaths(page);
+      expect(paths.some((p) => /\/procedure\/$/.test(p))).toBe(true);
+      expect(paths.filter((p) => /\/provinces\/[a-z]+\/$/.test(p))).toEqual([]);
+    });
+  }
 });
 
 test.describe('nothing found', () => {
