@@ -7,7 +7,7 @@ import { sourceSchema, COPIES_PREFIX } from './schemas/source';
 import { procedureSchema } from './schemas/procedure';
 import { outcomeSchema, questionSchema } from './schemas/start';
 import { nationalLinkSchema } from './schemas/national';
-import { linkStatusSchema } from './schemas/link-status';
+import { linkStatusFileSchema } from './schemas/link-status';
 import { linkStatusLoader } from './loaders/link-status';
 import { checkedGlob } from './loaders/checked-glob';
 import type { ContentProblem } from './lib/content-checks';
@@ -50,6 +50,6 @@ export const collections = {
   // The external link monitor's findings, committed: the build reads statuses from here only.
   linkStatus: defineCollection({
     loader: linkStatusLoader(`${root}/link-status/links.json`),
-    schema: linkStatusSchema,
+    schema: linkStatusFileSchema,
   }),
 };

@@ -22,6 +22,6 @@ async function load(): Promise<Registry> {
     provinces: provinces.map((e) => ({ file: e.filePath ?? e.id, data: e.data })),
     sources: sources.map((e) => ({ id: e.id, data: e.data })),
     national: national.map((e) => ({ file: e.filePath ?? 'content/national.yaml', id: e.id, data: e.data })),
-    statuses: statuses.map((e) => ({ id: e.id, data: e.data })),
+    statuses: statuses.flatMap((e) => Object.entries(e.data).map(([id, data]) => ({ id, data }))),
   });
 }

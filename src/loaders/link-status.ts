@@ -1,13 +1,17 @@
 /**
- * Loads content/link-status/links.json ({ "<url>": entry }) into the `linkStatus` collection. Astro's file() loader
- * only logs a JSON syntax error and builds on without the statuses; this one fails the build, naming the file.
- * A missing file is no statuses at all: every link shows "not checked yet".
+ * Loads content/link-status/links.json ({ "<url>": entry }) into the `linkStatus` collection as one entry, `links`.
+ * Astro's file() loader only logs a JSON syntax error and builds on without the statuses; this one fails the
+ * build, naming the file. A missing or empty file is no statuses at all: every link shows "not checked yet".
+ * One entry, not one per URL: a collection with no entries makes Astro warn on every build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { linkStatusIdProblem } from '../schemas/link-status';
+
+/** The id of the collection's one entry. */
+const STATUS_ENTRY = 'links';
 
 export function linkStatusLoader(fileName: string): Loader {
   return {
@@ -16,7 +20,10 @@ export function linkStatusLoader(fileName: string): Loader {
       const path = fileURLToPath(new URL(fileName, config.root));
       const filePath = relative(fileURLToPath(config.root), path);
       store.clear();
-      if (!existsSync(path)) return;
+      if (!existsSync(path)) {
+        store.set({ id: STATUS_ENTRY, data: await parseData({ id: STATUS_ENTRY, data: {} }) });
+        return;
+      }
       let data: unknown;
       try {
         data = JSON.parse(readFileSync(path, 'utf8'));
@@ -26,11 +33,12 @@ export function linkStatusLoader(fileName: string): Loader {
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw new Error(`${path} must be one object, { "<url>": { checked, class, … } }`);
       }
-      for (const [id, raw] of Object.entries(data)) {
+      for (const id of Object.keys(data)) {
         const problem = linkStatusIdProblem(id);
         if (problem) throw new Error(`${path}: ${problem}`);
-        store.set({ id, data: await parseData({ id, data: raw as Record<string, unknown>, filePath }), filePath });
       }
+      const entry = { id: STATUS_ENTRY, data: data as Record<string, unknown>, filePath };
+      store.set({ ...entry, data: await parseData(entry) });
     },
   };
 }

@@ -28,6 +28,9 @@ export const linkStatusSchema = z.strictObject({
     .nullable(),
 });
 
+/** The whole file: each link's entry under its URL. */
+export const linkStatusFileSchema = z.record(z.string(), linkStatusSchema);
+
 /** An entry's id must be its URL key (fragment dropped, normalised), so the page finds it. */
 export function linkStatusIdProblem(id: string): string | null {
   const key = linkKey(id);
