@@ -16,6 +16,13 @@ export const HTML_LANG: Record<Lang, string> = { 'zh-cn': 'zh-CN', en: 'en' };
 /** The key into a `{ zh, en }` content field. */
 const TEXT_KEY: Record<Lang, 'zh' | 'en'> = { 'zh-cn': 'zh', en: 'en' };
 export const LANG_NAMES: Record<Lang, string> = { 'zh-cn': '中文', en: 'English' };
+/** The BCP 47 tag of text written in a content language (`zh` or `en`, as a source's `language` gives it). */
+export const TEXT_HTML_LANG: Record<'zh' | 'en', string> = { zh: 'zh-CN', en: 'en' };
+
+/** The site's other language (there are two). */
+export function otherLang(lang: Lang): Lang {
+  return LANGS.find((l) => l !== lang)!;
+}
 
 /** The `[...lang]` route parameter for a language: undefined puts the default language at the root. */
 export function langParam(lang: Lang): string | undefined {
@@ -41,7 +48,11 @@ const strings = {
 export type StringKey = keyof typeof strings;
 
 /** The label of a link kind or host type, e.g. `enumLabel(lang, 'kind', 'form-file')`. */
-export function enumLabel(lang: Lang, group: 'kind' | 'host' | 'strength' | 'era' | 'method', value: string): string {
+export function enumLabel(
+  lang: Lang,
+  group: 'kind' | 'host' | 'strength' | 'era' | 'method' | 'lang',
+  value: string,
+): string {
   const key = `${group}_${value.replace(/-/g, '_')}` as StringKey;
   if (!(key in strings)) throw new Error(`No label for ${group} "${value}" in src/lib/i18n.ts`);
   return t(lang, key);

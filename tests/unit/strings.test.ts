@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringTable } from '../../src/lib/i18n';
+import { TEXT_HTML_LANG, enumLabel, otherLang, stringTable } from '../../src/lib/i18n';
 
 const AREAS = resolve(import.meta.dirname, '../../src/lib/strings');
 
@@ -23,5 +23,15 @@ describe('the string table', () => {
       }
     }
     expect(owner.size).toBe(Object.keys(stringTable()).length);
+  });
+});
+
+describe('language helpers', () => {
+  it('names the other language, and a content language by its BCP 47 tag and its label', () => {
+    expect(otherLang('zh-cn')).toBe('en');
+    expect(otherLang('en')).toBe('zh-cn');
+    expect(TEXT_HTML_LANG).toEqual({ zh: 'zh-CN', en: 'en' });
+    expect(enumLabel('en', 'lang', 'zh')).toBe('Chinese');
+    expect(enumLabel('zh-cn', 'lang', 'en')).toBe('英文');
   });
 });
