@@ -38,6 +38,17 @@ export function searchMessages(lang: Lang): SearchMessages {
   return m;
 }
 
+/** The attributes both search fields share (the header's and the search page's): one behaviour for both. */
+export const SEARCH_INPUT_ATTRIBUTES = {
+  type: 'search',
+  name: 'q',
+  'data-search-input': '',
+  autocomplete: 'off',
+  spellcheck: 'false',
+  enterkeyhint: 'search',
+  'aria-keyshortcuts': '/',
+} as const;
+
 /**
  * The data-* attributes both search forms carry: where the two indexes are (each language's Pagefind bundle lies
  * beside its pages, as scripts/search-index/ writes it), and the words the script fills in.
