@@ -18,6 +18,9 @@ const TAG = '\u0000';
 // Left of the tag boundary, right of it: a word or a citation's bracket; sentence punctuation and a letter.
 const JOINS = [/[A-Za-z0-9\]][\0]+[A-Za-z0-9[(]/g, /[.,;:!?][\0]+[A-Za-z]/g];
 
+/** What an element's start or end puts into the text: a line break, nothing (<wbr>) or a tag boundary. */
+const boundary = (name: string) => (BLOCK.has(name) ? '\n' : name === 'wbr' ? '' : TAG);
+
 /** The text of a page, block boundaries as line breaks and every inline tag boundary as one NUL. */
 export function pageText(html: string): string {
   let text = '';
@@ -29,14 +32,14 @@ export function pageText(html: string): string {
           skipDepth++;
           return;
         }
-        text += BLOCK.has(name) ? '\n' : name === 'wbr' ? '' : TAG;
+        text += boundary(name);
       },
       onclosetag(name) {
         if (skipDepth > 0) {
           skipDepth--;
           return;
         }
-        text += BLOCK.has(name) ? '\n' : name === 'wbr' ? '' : TAG;
+        text += boundary(name);
       },
       ontext(data) {
         if (skipDepth === 0) text += data;

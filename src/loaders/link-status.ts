@@ -20,25 +20,27 @@ export function linkStatusLoader(fileName: string): Loader {
       const path = fileURLToPath(new URL(fileName, config.root));
       const filePath = relative(fileURLToPath(config.root), path);
       store.clear();
-      if (!existsSync(path)) {
-        store.set({ id: STATUS_ENTRY, data: await parseData({ id: STATUS_ENTRY, data: {} }) });
-        return;
-      }
-      let data: unknown;
-      try {
-        data = JSON.parse(readFileSync(path, 'utf8'));
-      } catch (error) {
-        throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
-      }
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new Error(`${path} must be one object, { "<url>": { checked, class, … } }`);
-      }
-      for (const id of Object.keys(data)) {
-        const problem = linkStatusIdProblem(id);
-        if (problem) throw new Error(`${path}: ${problem}`);
-      }
-      const entry = { id: STATUS_ENTRY, data: data as Record<string, unknown>, filePath };
+      const data = existsSync(path) ? readStatuses(path) : {};
+      const entry = { id: STATUS_ENTRY, data, filePath };
       store.set({ ...entry, data: await parseData(entry) });
     },
   };
+}
+
+/** The file's object, or an error naming the file; every key must be a URL in its normal form. */
+function readStatuses(path: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new Error(`${path} must be one object, { "<url>": { checked, class, … } }`);
+  }
+  for (const id of Object.keys(data)) {
+    const problem = linkStatusIdProblem(id);
+    if (problem) throw new Error(`${path}: ${problem}`);
+  }
+  return data as Record<string, unknown>;
 }

@@ -53,7 +53,6 @@ test('the build emitted the pages this suite walks', () => {
   expect([...darkPages].filter((p) => /^(en\/)?provinces\/[a-z]+\/$/.test(p)).map(isEnglishPath)).toEqual(
     expect.arrayContaining([true, false]),
   );
-  console.log(`dark scheme: ${darkPages.size} of ${pages.length} pages: ${[...darkPages].join(' ')}`);
 });
 
 /**
@@ -96,13 +95,12 @@ for (let g = 0; g < GROUPS; g++) {
   }) => {
     test.setTimeout(120_000);
     for (const path of group) {
-      const isEnglish = path.startsWith('en/');
       await page.setViewportSize({ width: 320, height: 640 });
       await page.emulateMedia({ colorScheme: 'light' });
       const problems = await load(page, path);
       expect(problems, path).toEqual([]);
 
-      await expect(page.locator('html'), path).toHaveAttribute('lang', isEnglish ? 'en' : 'zh-CN');
+      await expect(page.locator('html'), path).toHaveAttribute('lang', isEnglishPath(path) ? 'en' : 'zh-CN');
       const hreflangs = await page
         .locator('head link[rel=alternate][hreflang]')
         .evaluateAll((ls) => ls.map((l) => l.getAttribute('hreflang')));
