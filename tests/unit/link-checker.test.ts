@@ -9,7 +9,7 @@ import {
   resolveLink,
   type SiteConfig,
 } from '../../src/integrations/link-checker/check-site';
-import { extractPage, lineAt, srcsetUrls } from '../../src/integrations/link-checker/extract';
+import { extractPage, lineIndex, srcsetUrls } from '../../src/integrations/link-checker/extract';
 import { problemLines, summaryLine } from '../../src/integrations/link-checker/report';
 
 const CONFIG: SiteConfig = { base: '/', site: 'https://site.example', trailingSlash: 'always', format: 'directory' };
@@ -54,9 +54,12 @@ describe('extractPage', () => {
   });
 
   it('knows where each link is', () => {
-    const html = 'line 1\nline 2\n<a href="/x/">x</a>';
-    const [link] = extractPage(html).links;
-    expect(lineAt(html, link!.offset)).toBe(3);
+    const html = 'line 1\nline 2\n<a href="/x/">x</a>\n\n<a href="/y/">y</a><a href="/z/">z</a>';
+    const lineAt = lineIndex(html);
+    expect(extractPage(html).links.map((l) => lineAt(l.offset))).toEqual([3, 5, 5]);
+    expect(lineIndex('<a href="/x/">x</a>')(0)).toBe(1);
+    expect(lineAt(0)).toBe(1);
+    expect(lineAt(html.indexOf('\n'))).toBe(1); // a newline belongs to the line it ends
   });
 
   it('decodes attributes as browsers do', () => {

@@ -11,7 +11,7 @@
  *   this one and learns nothing of where the reader came from.
  */
 import { urlPolicyProblems, type PolicyProblem } from '../../lib/url-policy.ts';
-import { detached, extractPage, lineAt, type ExtractedLink } from './extract.ts';
+import { detached, extractPage, lineIndex, type ExtractedLink } from './extract.ts';
 
 type TrailingSlash = 'always' | 'never' | 'ignore';
 type BuildFormat = 'directory' | 'file' | 'preserve';
@@ -294,13 +294,14 @@ export function checkSite(input: SiteInput, config: SiteConfig, allow: readonly 
         // A broken <base> is reported like any other link below.
       }
     }
+    const lineAt = lineIndex(html);
     // Problems outlive the page: their copy of the link must not keep the page's HTML alive.
     const where = (link: ExtractedLink) => ({
       page: pagePath,
       file,
       link: detached(link.value),
       where: describe(link),
-      line: lineAt(html, link.offset),
+      line: lineAt(link.offset),
       occurrences: 1,
     });
     const report = (link: ExtractedLink, finding: Finding) =>
