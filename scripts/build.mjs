@@ -14,8 +14,7 @@
 // - MIMALLOC_ALLOW_THP=0: mimalloc then turns transparent huge pages off for the process (prctl), so the kernel
 //   no longer backs half-used 2 MB pages of its arena and of V8's heap: ~100 MB less at 10,000 pages.
 // Pagefind's process gets one, for its allocator (jemalloc): dirty_decay_ms:0,muzzy_decay_ms:0 returns the memory it
-// frees while building the index at once, instead of after ten seconds, by which time the index build has peaked:
-// the 5,000-entry index peaks ~155 MB lower (bench/README.md).
+// frees while building the index at once, instead of after ten seconds, by which time the index build has peaked.
 // A V8 flag is left out when NODE_OPTIONS sets it; the allocator settings can be overridden from the environment.
 import { spawn } from 'node:child_process';
 import { delimiter, join, resolve } from 'node:path';

@@ -142,22 +142,22 @@ export function extractPage(html: string): ExtractedPage {
 }
 
 /**
- * A function from a character offset to its 1-based line, for one page. The newlines are found once: Astro's pages
- * are one long line, and searching the whole page for each of its links cost a quarter of the check.
+ * A function from a character offset to its 1-based line, for one page. The newlines are found once, when a line is
+ * first asked for: Astro writes a page as one long line, which a search per link would read in full each time.
  */
 export function lineIndex(text: string): (offset: number) => number {
-  let starts: number[] | undefined;
+  let newlines: number[] | undefined;
   return (offset) => {
-    if (!starts) {
-      starts = [];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i);
+    if (!newlines) {
+      newlines = [];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
     }
-    // Lines before the offset are the newlines before it: a binary search for the first newline at or after it.
+    // The line is one more than the number of newlines before the offset: a binary search for the first at or after it.
     let lo = 0;
-    let hi = starts.length;
+    let hi = newlines.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (starts[mid]! < offset) lo = mid + 1;
+      if (newlines[mid]! < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo + 1;
