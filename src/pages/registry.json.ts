@@ -26,7 +26,8 @@ export const GET: APIRoute = async () => {
     provinces: provinces.map(published),
     sources: Object.fromEntries(sources),
   };
-  return new Response(JSON.stringify(body, null, 2) + '\n', {
+  // Not indented: it is read through a JSON parser, and indentation only made every download larger.
+  return new Response(JSON.stringify(body) + '\n', {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };
