@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run build`: `astro build` (pages, then the link checker, which fails the build on a broken link), then the
-// search index (scripts/search-index/) in this process once Astro has exited, so the build's peak memory
-// is the larger of the two steps, not their sum. Arguments go to `astro build` (e.g. --root DIR).
+// `npm run build`: `astro build` (the pages), then in this process once Astro has exited the link checker (which
+// fails the build on a broken link; src/integrations/link-checker/ hands it over) and the search index
+// (scripts/search-index/), so the build's peak memory is the largest of the steps, not their sum. Arguments go to
+// `astro build` (e.g. --root DIR).
 //
 // Astro's process gets memory settings, measured with `npm run bench` (bench/README.md). None caps the heap: a cap
 // sized for today's registry crashes a larger one ("JavaScript heap out of memory"), so these only shape how it grows.
@@ -17,6 +18,8 @@
 // frees while building the index at once, instead of after ten seconds, by which time the index build has peaked.
 // A V8 flag is left out when NODE_OPTIONS sets it; the allocator settings can be overridden from the environment.
 import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,26 +34,42 @@ const root = resolve(rootAt >= 0 ? args[rootAt + 1] : process.cwd());
 const nodeOptions = process.env.NODE_OPTIONS ?? '';
 // On the command line: Node refuses --heap-growing-percent in NODE_OPTIONS.
 const v8Flags = V8_FLAGS.filter((flag) => !nodeOptions.includes(flag.split('=')[0]));
+// The link checker's integration writes here what the check needs, instead of checking inside Astro's process.
+const linkCheckRun = join(tmpdir(), `icp-link-check-${process.pid}.json`);
 const env = {
   ...process.env,
+  ICP_LINK_CHECK_AFTER: linkCheckRun,
   PATH: `${BIN}${delimiter}${process.env.PATH}`, // Astro and what it starts run on the project's Node
   MIMALLOC_PURGE_DELAY: process.env.MIMALLOC_PURGE_DELAY ?? '0',
   MIMALLOC_ALLOW_THP: process.env.MIMALLOC_ALLOW_THP ?? '0',
 };
-const code = await new Promise((done) => {
-  // This script's own Node: the project's (the `node` devDependency), as `npm run` puts it first on PATH.
-  const child = spawn(process.execPath, [...v8Flags, join(BIN, 'astro'), 'build', ...args], { stdio: 'inherit', env });
-  child.on('close', (status, signal) => done(status ?? (signal ? 1 : 0)));
-});
-if (code !== 0) process.exit(code);
+/** Runs `nodeArgs` on this script's Node and resolves with its exit code. */
+const run = (nodeArgs) =>
+  new Promise((done) => {
+    const child = spawn(process.execPath, nodeArgs, { stdio: 'inherit', env });
+    child.on('close', (status, signal) => done(status ?? (signal ? 1 : 0)));
+  });
+// This script's own Node: the project's (the `node` devDependency), as `npm run` puts it first on PATH.
+const code = await run([...v8Flags, join(BIN, 'astro'), 'build', ...args]);
+const handedOver = existsSync(linkCheckRun);
+if (code !== 0) {
+  rmSync(linkCheckRun, { force: true });
+  process.exit(code);
+}
+// In a process of its own, which ends before the search index starts: what the check grows is given back.
+if (handedOver) {
+  const checked = await run([join(PROJECT_ROOT, 'scripts/check-links.ts'), linkCheckRun]);
+  rmSync(linkCheckRun, { force: true });
+  if (checked !== 0) process.exit(checked);
+}
 
+const time = () => new Date().toTimeString().slice(0, 8); // as Astro's log lines begin
 // The directory Astro just wrote, by the rule of astro.config.mjs (and every script and test): $ICP_OUT_DIR or dist.
 // Not read by importing the config: that would cost this process, which waits beside Pagefind, ~120 MB.
 const outDir = resolve(root, process.env.ICP_OUT_DIR ?? 'dist');
 // Pagefind's Node API starts its binary with this process's environment.
 process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:0,muzzy_decay_ms:0';
 const { indexSite } = await import('./search-index/index.ts');
-const time = () => new Date().toTimeString().slice(0, 8); // as Astro's log lines begin
 try {
   const summary = await indexSite({ site: outDir });
   console.log(`${time()} [search-index] ${summary}`);

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/integrations/link-checker/report';
-import { astroBuild, PROJECT_ROOT, type BuildResult } from './build-helpers';
+import { astroBuild, copyContent, PROJECT_ROOT, type BuildResult } from './build-helpers';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests/build/fixtures/link-checker');
 const NAMES = [
@@ -22,9 +22,13 @@ interface Built extends BuildResult {
 }
 
 let work: string;
-const built = {} as Record<Name | 'site', Built>;
+const built = {} as Record<Name | 'site' | 'site-broken', Built>;
 
-async function build(name: Name | 'site', root?: string, env: Record<string, string> = {}): Promise<Built> {
+async function build(
+  name: Name | 'site' | 'site-broken',
+  root?: string,
+  env: Record<string, string> = {},
+): Promise<Built> {
   const reportFile = join(work, `${name}.json`);
   const result = await astroBuild({ ...(root ? { root } : {}), env: { ICP_LINK_CHECK_REPORT: reportFile, ...env } });
   const text = await readFile(reportFile, 'utf8').catch(() => {
@@ -38,6 +42,11 @@ beforeAll(async () => {
   // One at a time: Astro keeps prerender scratch files under <cwd>/.astro, which parallel builds would share.
   for (const name of NAMES) built[name] = await build(name, join(FIXTURES, name));
   built.site = await build('site');
+  // The real site with one broken link in its procedure, built by `npm run build`.
+  const content = await copyContent();
+  await appendFile(join(content.dir, 'procedure/en.mdx'), '\nSee [the missing page](/no-such-page/).\n');
+  built['site-broken'] = await build('site-broken', undefined, { ICP_CONTENT_DIR: content.dir });
+  await content.cleanup();
 });
 
 afterAll(async () => {
@@ -106,6 +115,21 @@ describe('the link checker in real builds', () => {
     expect(b.output).toContain('link-checker: 1 broken link');
     expect(b.report.errors.map((e) => e.rule)).toEqual([rule]);
     expect(b.report.errors[0]?.page).toBe('/');
+  });
+
+  it('checks the real site after Astro has exited, and fails `npm run build` on a broken link', () => {
+    // scripts/build.mjs runs the check in a process of its own once Astro's has ended: its line comes after Astro's last.
+    const site = built.site.output;
+    expect(site.indexOf('[link-checker]')).toBeGreaterThan(site.indexOf('[build] Complete!'));
+    const b = built['site-broken'];
+    expect(b.code).not.toBe(0);
+    expect(b.output).toContain('[ERROR] [link-checker] 1 broken link:');
+    expect(b.output).toContain(
+      '  /en/procedure/ → /no-such-page/ → no page at /no-such-page/ (the build emitted no no-such-page/index.html)',
+    );
+    expect(b.output).toContain('link-checker: 1 broken link');
+    expect(b.output).not.toContain('[search-index]');
+    expect(b.report.errors.map((e) => `${e.rule} ${e.page}`)).toEqual(['missing-page /en/procedure/']);
   });
 
   it('passes the real site, with http:// and the bare-IP Shanghai link as warnings only', () => {
