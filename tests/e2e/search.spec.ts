@@ -407,6 +407,34 @@ test.describe('the header search box', () => {
     expect(problems).toEqual([]);
   });
 
+  test('results that arrive while someone moves through the panel leave focus where it was', async ({ page }) => {
+    // On a slow connection the results for 杭 show, the reader moves to the first, and then those for 杭州 arrive.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/pagefind/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('provinces/beijing/');
+    const box = page.locator('#site-search-q');
+    const first = page.locator('header [data-search-results] a').first();
+    await box.fill('杭');
+    await expect(first).toHaveText('浙江');
+    await page.keyboard.press('ArrowDown');
+    await expect(first).toBeFocused();
+    // The later query's input event, as the debounce delivers it after the reader has moved on.
+    await box.evaluate((input: HTMLInputElement) => {
+      input.value = '杭州';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    release();
+    await expect(page.locator('header [data-search-results]')).toHaveAttribute('data-query', '杭州');
+    await expect(first).toHaveText('浙江');
+    await expect(first).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(box).toBeFocused();
+  });
+
   for (const size of [
     { width: 375, height: 667 },
     { width: 1280, height: 800 },

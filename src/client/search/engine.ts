@@ -177,8 +177,11 @@ export function renderHits(list: HTMLElement, hits: readonly Hit[], idPrefix: st
     : [];
   if (kept.length !== (more ? list.childElementCount : 0)) return renderHits(list, hits, idPrefix, false);
   const added = hits.slice(kept.length).map((hit, i) => hitItem(hit, `${idPrefix}${kept.length + i}`));
-  if (more) list.append(...added);
-  else list.replaceChildren(...added);
+  if (more) return void list.append(...added);
+  // Later results can arrive while someone is moving through the earlier ones: the result they were on keeps focus.
+  const focused = [...list.children].findIndex((li) => li.contains(document.activeElement));
+  list.replaceChildren(...added);
+  if (focused >= 0) list.children[Math.min(focused, list.children.length - 1)]?.querySelector('a')?.focus();
 }
 
 /** Searches; an empty query with filters lists everything they match. Loads `limit` results' data. */
