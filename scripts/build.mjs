@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm run build`: `astro build` (the pages), then in this process once Astro has exited the link checker (which
-// fails the build on a broken link; src/integrations/link-checker/ hands it over) and the search index
-// (scripts/search-index/), so the build's peak memory is the largest of the steps, not their sum. Arguments go to
-// `astro build` (e.g. --root DIR).
+// `npm run build`: `astro build` (the pages), then, once Astro has exited, the link checker in a process of its own
+// (scripts/check-links.ts, which fails the build on a broken link; src/integrations/link-checker/ hands it over)
+// and the search index in this process (scripts/search-index/), so the build's peak memory is the largest of the
+// steps, not their sum. Arguments go to `astro build` (e.g. --root DIR).
 //
 // Astro's process gets memory settings, measured with `npm run bench` (bench/README.md). None caps the heap: a cap
 // sized for today's registry crashes a larger one ("JavaScript heap out of memory"), so these only shape how it grows.
@@ -51,13 +51,12 @@ const run = (nodeArgs) =>
   });
 // This script's own Node: the project's (the `node` devDependency), as `npm run` puts it first on PATH.
 const code = await run([...v8Flags, join(BIN, 'astro'), 'build', ...args]);
-const handedOver = existsSync(linkCheckRun);
 if (code !== 0) {
   rmSync(linkCheckRun, { force: true });
   process.exit(code);
 }
 // In a process of its own, which ends before the search index starts: what the check grows is given back.
-if (handedOver) {
+if (existsSync(linkCheckRun)) {
   const checked = await run([join(PROJECT_ROOT, 'scripts/check-links.ts'), linkCheckRun]);
   rmSync(linkCheckRun, { force: true });
   if (checked !== 0) process.exit(checked);

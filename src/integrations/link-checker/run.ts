@@ -1,6 +1,6 @@
 /**
  * One run of the link checker on a build's output: check, write the JSON report, and say what to log. Called by the
- * integration (index.ts) inside `astro build`, or by scripts/build.mjs once Astro has exited (see index.ts).
+ * integration (index.ts) inside `astro build`, or by scripts/check-links.ts once Astro has exited (see index.ts).
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
