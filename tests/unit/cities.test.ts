@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
 import {
   PINYIN_FIXES,
+  cityNames,
   citiesOf,
   displayPinyin,
   provinceDivision,
@@ -186,5 +187,13 @@ describe('displayPinyin', () => {
         `pinyin-pro now reads ${name} right: drop it from PINYIN_FIXES`,
       ).not.toBe(fixed);
     }
+  });
+});
+
+describe('cityNames', () => {
+  const hangzhou = citiesOf('33').find((c) => c.code === '3301')!;
+  it("lists a city in the page's language first, the other spelling second", () => {
+    expect(cityNames(hangzhou, 'zh-cn')).toEqual(['杭州市', 'Hangzhou']);
+    expect(cityNames(hangzhou, 'en')).toEqual(['Hangzhou', '杭州市']);
   });
 });
