@@ -1,5 +1,8 @@
 import { escapeHtml } from './html';
-/** The changes feed: an Atom document (RFC 4287) with one entry per change in the pages' change histories. */
+/** The changes feed: an Atom document (RFC 4287) with the newest changes in the pages' change histories. */
+
+/** How many changes a feed carries: a reader polls it, so it needs the recent ones; each page keeps its whole history. */
+export const FEED_ENTRY_LIMIT = 100;
 
 export interface FeedEntry {
   /** The page that changed (absolute URL). */
@@ -20,6 +23,8 @@ export interface Feed {
   subtitle: string;
   author: string;
   entries: readonly FeedEntry[];
+  /** The most entries to keep, newest first (FEED_ENTRY_LIMIT unless given). */
+  limit?: number;
 }
 
 const instant = (date: string) => `${date}T00:00:00Z`;
@@ -27,7 +32,7 @@ const instant = (date: string) => `${date}T00:00:00Z`;
 /**
  * Entries newest first (a stable order for equal dates: page, then the order the history lists them). Each entry's
  * id is the page's address with the change's date and its place among that page's changes of that day, so it stays
- * the same from one build to the next while the history only grows.
+ * the same from one build to the next while the history only grows. Only the newest `limit` entries are kept.
  */
 export function atomFeed(feed: Feed): string {
   const seen = new Map<string, number>();
@@ -38,6 +43,7 @@ export function atomFeed(feed: Feed): string {
     return { ...e, id: `${e.url}#change-${e.date}${n > 1 ? `-${n}` : ''}` };
   });
   entries.sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1));
+  entries.length = Math.min(entries.length, feed.limit ?? FEED_ENTRY_LIMIT);
   const updated = entries[0]?.date ?? '1970-01-01';
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',

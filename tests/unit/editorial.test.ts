@@ -101,6 +101,24 @@ describe('the Atom feed', () => {
     ]);
     expect(DomUtils.textContent(DomUtils.getElementsByTagName('updated', doc)[0]!)).toBe('2026-03-04T00:00:00Z');
   });
+  it('keeps only the newest entries', () => {
+    const newest = atomFeed({
+      self: 'https://x.test/feed.xml',
+      home: 'https://x.test/',
+      lang: 'en',
+      title: 't',
+      subtitle: 's',
+      author: 'Site',
+      limit: 2,
+      entries: [
+        { url: 'https://x.test/a/', title: 'A', date: '2026-01-02', note: 'old' },
+        { url: 'https://x.test/b/', title: 'B', date: '2026-03-04', note: 'new' },
+        { url: 'https://x.test/c/', title: 'C', date: '2026-02-03', note: 'middle' },
+      ],
+    });
+    const kept = DomUtils.getElementsByTagName('summary', parseDocument(newest, { xmlMode: true }));
+    expect(kept.map((e) => DomUtils.textContent(e))).toEqual(['new', 'middle']);
+  });
   it('escapes text', () => {
     expect(feed).toContain('<title>Changes &amp; fixes</title>');
     expect(feed).toContain('<summary>first &lt;b&gt;</summary>');
