@@ -2,7 +2,7 @@ import { escapeHtml } from './html';
 /** The changes feed: an Atom document (RFC 4287) with the newest changes in the pages' change histories. */
 
 /** How many changes a feed carries: a reader polls it, so it needs the recent ones; each page keeps its whole history. */
-export const FEED_ENTRY_LIMIT = 100;
+const FEED_ENTRY_LIMIT = 100;
 
 export interface FeedEntry {
   /** The page that changed (absolute URL). */
