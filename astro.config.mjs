@@ -31,7 +31,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   // The link checker runs on the finished output (a broken link fails the build). The search index (Pagefind,
-  // one index per language) is built from the checked pages by scripts/build.mjs, after Astro has exited.
+  // one index per language) is built from the checked pages by scripts/index-site.ts, after Astro has exited.
   integrations: [
     mdx(),
     notFoundPages(),

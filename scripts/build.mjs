@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run build`: `astro build` (the pages), then, once Astro has exited, the link checker in a process of its own
-// (scripts/check-links.ts, which fails the build on a broken link; src/integrations/link-checker/ hands it over)
-// and the search index in this process (scripts/search-index/), so the build's peak memory is the largest of the
-// steps, not their sum. Arguments go to `astro build` (e.g. --root DIR).
+// `npm run build`: sets up the build, then becomes the shell that runs its steps (scripts/build-steps.sh): `astro
+// build` (the pages), then, once Astro has exited, the link checker in a process of its own (scripts/check-links.ts,
+// which fails the build on a broken link; src/integrations/link-checker/ hands it over) and the search index
+// (scripts/index-site.ts), so the build's peak memory is the largest of the steps, not their sum. Arguments go to
+// `astro build` (e.g. --root DIR). Unix only (process.execve), as the rest of the tooling.
 //
 // Astro's process gets memory settings, measured with `npm run bench` (bench/README.md). None caps the heap: a cap
 // sized for today's registry crashes a larger one ("JavaScript heap out of memory"), so these only shape how it grows.
@@ -14,11 +15,7 @@
 //   instead of keeping ~100 MB from bundling for reuse that never comes;
 // - MIMALLOC_ALLOW_THP=0: mimalloc then turns transparent huge pages off for the process (prctl), so the kernel
 //   no longer backs half-used 2 MB pages of its arena and of V8's heap: ~100 MB less at 10,000 pages.
-// Pagefind's process gets one, for its allocator (jemalloc): dirty_decay_ms:0,muzzy_decay_ms:0 returns the memory it
-// frees while building the index at once, instead of after ten seconds, by which time the index build has peaked.
-// A V8 flag is left out when NODE_OPTIONS sets it; the allocator settings can be overridden from the environment.
-import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+// Pagefind's process gets one for its allocator (jemalloc), in scripts/build-steps.sh. A V8 flag is left out when NODE_OPTIONS sets it; the allocator settings can be overridden from the environment.
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,36 +40,13 @@ const env = {
   MIMALLOC_PURGE_DELAY: process.env.MIMALLOC_PURGE_DELAY ?? '0',
   MIMALLOC_ALLOW_THP: process.env.MIMALLOC_ALLOW_THP ?? '0',
 };
-/** Runs `nodeArgs` on this script's Node and resolves with its exit code. */
-const run = (nodeArgs) =>
-  new Promise((done) => {
-    const child = spawn(process.execPath, nodeArgs, { stdio: 'inherit', env });
-    child.on('close', (status, signal) => done(status ?? (signal ? 1 : 0)));
-  });
-// This script's own Node: the project's (the `node` devDependency), as `npm run` puts it first on PATH.
-const code = await run([...v8Flags, join(BIN, 'astro'), 'build', ...args]);
-if (code !== 0) {
-  rmSync(linkCheckRun, { force: true });
-  process.exit(code);
-}
-// In a process of its own, which ends before the search index starts: what the check grows is given back.
-if (existsSync(linkCheckRun)) {
-  const checked = await run([join(PROJECT_ROOT, 'scripts/check-links.ts'), linkCheckRun]);
-  rmSync(linkCheckRun, { force: true });
-  if (checked !== 0) process.exit(checked);
-}
-
-const time = () => new Date().toTimeString().slice(0, 8); // as Astro's log lines begin
-// The directory Astro just wrote, by the rule of astro.config.mjs (and every script and test): $ICP_OUT_DIR or dist.
-// Not read by importing the config: that would cost this process, which waits beside Pagefind, ~120 MB.
-const outDir = resolve(root, process.env.ICP_OUT_DIR ?? 'dist');
-// Pagefind's Node API starts its binary with this process's environment.
-process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:0,muzzy_decay_ms:0';
-const { indexSite } = await import('./search-index/index.ts');
-try {
-  const summary = await indexSite({ site: outDir });
-  console.log(`${time()} [search-index] ${summary}`);
-} catch (error) {
-  console.error(`${time()} [search-index] ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-}
+// The steps run in a shell that this process becomes (scripts/build-steps.sh): a Node parent would hold ~50 MB
+// beside Astro and Pagefind for nothing. The directory Astro writes, by the rule of astro.config.mjs (and every script
+// and test): $ICP_OUT_DIR or dist.
+process.execve('/bin/sh', ['sh', join(PROJECT_ROOT, 'scripts/build-steps.sh'), ...args], {
+  ...env,
+  ICP_BUILD_NODE: process.execPath, // the project's Node (the `node` devDependency), as `npm run` puts it first on PATH
+  ICP_BUILD_V8_FLAGS: v8Flags.join(' '),
+  ICP_BUILD_ASTRO: join(BIN, 'astro'),
+  ICP_BUILD_OUT_DIR: resolve(root, process.env.ICP_OUT_DIR ?? 'dist'),
+});

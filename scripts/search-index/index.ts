@@ -3,7 +3,7 @@
  * pages: <site>/pagefind/ for the default language (zh-CN), <site>/en/pagefind/ for English. Only pages with
  * `data-pagefind-body` are indexed (province pages, the procedure, the sources).
  *
- * scripts/build.mjs runs it once `astro build` (pages and link check) has exited: a build with broken links stops
+ * scripts/index-site.ts runs it once `astro build` and the link check have exited: a build with broken links stops
  * before indexing, and Pagefind's memory never adds to Astro's. One Pagefind process per language, one after the
  * other: its indexer holds every page's words at once, so the peak is one language's pages, not the site's.
  */
