@@ -15,7 +15,8 @@
 //   instead of keeping ~100 MB from bundling for reuse that never comes;
 // - MIMALLOC_ALLOW_THP=0: mimalloc then turns transparent huge pages off for the process (prctl), so the kernel
 //   no longer backs half-used 2 MB pages of its arena and of V8's heap: ~100 MB less at 10,000 pages.
-// Pagefind's process gets one for its allocator (jemalloc), in scripts/build-steps.sh. A V8 flag is left out when NODE_OPTIONS sets it; the allocator settings can be overridden from the environment.
+// Pagefind's process gets one for its allocator (jemalloc), in scripts/build-steps.sh. A V8 flag is left out when
+// NODE_OPTIONS sets it; the allocator settings can be overridden from the environment.
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
