@@ -69,6 +69,30 @@ test('on a phone the province index cards take the whole width, in both language
   }
 });
 
+test('the province tables keep each English header word on one line, on a phone and a desktop', async ({ page }) => {
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of ['en/provinces/', 'en/lookup/']) {
+      await page.goto(path);
+      // A word broken by overflow-wrap ("Prefi / x") spans two line boxes.
+      const broken = await page.locator('table thead th').evaluateAll((ths) =>
+        ths.flatMap((th) => {
+          const text = th.firstChild;
+          if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+          const range = document.createRange();
+          return [...text.textContent!.matchAll(/\S+/g)].flatMap((m) => {
+            range.setStart(text, m.index);
+            range.setEnd(text, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            return lines.size > 1 ? [m[0]] : [];
+          });
+        }),
+      );
+      expect(broken, `${path} at ${width} px`).toEqual([]);
+    }
+  }
+});
+
 test('where the sources disagree, the province page says so and labels each link with its source', async ({ page }) => {
   await page.goto('en/provinces/heilongjiang/');
   await page.locator('details[data-historical] > summary').click();
