@@ -213,6 +213,18 @@ test.describe('a result', () => {
       expect(paths.filter((p) => /\/provinces\/[a-z]+\/$/.test(p))).toEqual([]);
     });
   }
+  // The same holds for the notice-list link. (The headings' words stay indexed: without them Pagefind gives no
+  // section links, and a result could not open the note that matched.)
+  for (const [prefix, q] of [
+    ['', '打开通知公告列表'],
+    ['en/', 'Open the notice list'],
+  ] as const) {
+    test(`${prefix || 'zh/'}: the link every province page shares lists no province ("${q}")`, async ({ page }) => {
+      await page.goto(searchUrl(prefix, q));
+      await expect(page.locator('[data-search-results]')).toHaveAttribute('data-query', q);
+      expect((await hitPaths(page)).filter((p) => /\/provinces\/[a-z]+\/$/.test(p))).toEqual([]);
+    });
+  }
 });
 
 test.describe('nothing found', () => {
