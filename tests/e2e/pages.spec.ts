@@ -93,6 +93,31 @@ test('the province tables keep each English header word on one line, on a phone 
   }
 });
 
+test('the Chinese prefix header breaks as 备案号 / 首字, on a phone and a desktop', async ({ page }) => {
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of ['provinces/', 'lookup/']) {
+      await page.goto(path);
+      const lines = await page
+        .locator('table thead th')
+        .first()
+        .evaluate((th) => {
+          const text = th.firstChild!;
+          const range = document.createRange();
+          const tops: number[] = [];
+          for (let i = 0; i < text.textContent!.length; i++) {
+            range.setStart(text, i);
+            range.setEnd(text, i + 1);
+            tops.push(Math.round(range.getBoundingClientRect().top));
+          }
+          const rows = [...new Set(tops)];
+          return rows.map((top) => [...text.textContent!].filter((_, i) => tops[i] === top).join(''));
+        });
+      expect(lines, `${path} at ${width} px`).toEqual(['备案号', '首字']);
+    }
+  }
+});
+
 test('where the sources disagree, the province page says so and labels each link with its source', async ({ page }) => {
   await page.goto('en/provinces/heilongjiang/');
   await page.locator('details[data-historical] > summary').click();
