@@ -76,13 +76,10 @@ describe('404 near misses', () => {
 });
 
 describe('the Atom feed', () => {
+  const head = { self: 'https://x.test/feed.xml', home: 'https://x.test/', lang: 'en', subtitle: 's', author: 'Site' };
   const feed = atomFeed({
-    self: 'https://x.test/feed.xml',
-    home: 'https://x.test/',
-    lang: 'en',
+    ...head,
     title: 'Changes & fixes',
-    subtitle: 's',
-    author: 'Site',
     entries: [
       { url: 'https://x.test/a/', title: 'A', date: '2026-01-02', note: 'first <b>' },
       { url: 'https://x.test/b/', title: 'B', date: '2026-03-04', note: 'second' },
@@ -103,12 +100,8 @@ describe('the Atom feed', () => {
   });
   it('keeps only the newest entries', () => {
     const newest = atomFeed({
-      self: 'https://x.test/feed.xml',
-      home: 'https://x.test/',
-      lang: 'en',
+      ...head,
       title: 't',
-      subtitle: 's',
-      author: 'Site',
       limit: 2,
       entries: [
         { url: 'https://x.test/a/', title: 'A', date: '2026-01-02', note: 'old' },
