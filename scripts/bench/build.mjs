@@ -285,10 +285,6 @@ export function phases(lines, wallMs) {
   return out;
 }
 
-export async function removeDir(dir) {
-  await rm(dir, { recursive: true, force: true });
-}
-
 export async function tempDir(label) {
   return mkdtemp(join(tmpdir(), `icp-bench-${label}-`));
 }
