@@ -87,7 +87,7 @@ const siteWork = await tempDir('site');
 // times slower, so a build that followed the removal of the one before would measure that (bench/README.md).
 const workDirs = [snapshotDir, siteWork];
 process.on('exit', () => workDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-// Interrupted, it still removes them (up to ~2.3 GB with --runs 5): a signal would otherwise skip the exit handler.
+// Interrupted, it still removes them: a signal would otherwise skip the exit handler.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(128 + os.constants.signals[signal]));
 const SRC = await snapshotProject(ROOT, join(snapshotDir, 'project'));
 log('bench: building the site…');
