@@ -341,7 +341,7 @@ const wallCheck = checks.find((c) => c.unit === 'ms' && !c.pass);
 const quiet = budgets.scale.quietHostCheckMs;
 if (wallCheck && big && quiet && big.hostCheckMs > 1.5 * quiet) {
   console.log(
-    `NOTE the machine was slow during that build: host check ${big.hostCheckMs} ms against ~${quiet} ms when quiet. Wall time is the machine's as much as the build's; compare CPU time, or rerun with --runs 5 (the fastest run is kept).`,
+    `NOTE the machine was busy during that build: host check ${big.hostCheckMs} ms against ~${quiet} ms when quiet. A busy host slows a build less than that ratio: to see the build's share, bench an earlier commit beside this one (--root, bench/README.md "How it measures"), or rerun with --runs 5 (the fastest run is kept).`,
   );
 }
 if (searches.length === 0) console.log('SKIP first search: the site has no /search/ page');
