@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: what the site costs a visitor (bytes per page, first search) and how the build grows with
 // the registry (1,000 and 5,000 synthetic entries). Prints one table, writes bench/results.json, and exits 1
-// when a budget in bench/budgets.json is exceeded. Options: --skip-scale, --sizes 1000,5000, --runs 1, --root DIR.
+// when a budget in bench/budgets.json is exceeded. Options: --skip-scale, --sizes 1000,5000, --runs 1, --root DIR,
+// --against COMMIT.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -12,9 +13,11 @@ import {
   hostCheckMs,
   measuredBuild,
   phases,
+  snapshotCommit,
   snapshotProject,
   syntheticContent,
   tempDir,
+  wallRatios,
 } from './bench/build.mjs';
 import { launch, measureLoad, measureSearch } from './bench/weight.mjs';
 
@@ -26,19 +29,26 @@ try {
 }
 
 const args = process.argv.slice(2);
+/** The value of `--name VALUE` or `--name=VALUE`; undefined when the option is not given. */
+const option = (name) => {
+  const at = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (at < 0) return undefined;
+  const value = args[at].includes('=') ? args[at].slice(args[at].indexOf('=') + 1) : args[at + 1];
+  if (!value) throw new Error(`--${name}: expected a value`);
+  return value;
+};
 const skipScale = args.includes('--skip-scale');
-const sizesAt = args.findIndex((a) => a === '--sizes' || a.startsWith('--sizes='));
-const sizesText =
-  sizesAt < 0 ? '1000,5000' : args[sizesAt].includes('=') ? args[sizesAt].split('=')[1] : args[sizesAt + 1];
+const sizesText = option('sizes') ?? '1000,5000';
 const sizes = String(sizesText).split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n <= 0))
   throw new Error(`--sizes: expected positive integers, e.g. 1000,5000; got "${sizesText}"`);
-const runsAt = args.findIndex((a) => a === '--runs' || a.startsWith('--runs='));
-const runCount = runsAt < 0 ? 1 : Number(args[runsAt].includes('=') ? args[runsAt].split('=')[1] : args[runsAt + 1]);
+const runCount = Number(option('runs') ?? 1);
 if (!Number.isInteger(runCount) || runCount < 1) throw new Error('--runs: expected a positive integer');
 // --root DIR: benchmark another checkout of the project (say, a git worktree of an older commit) with these scripts.
-const rootAt = args.indexOf('--root');
-const ROOT = rootAt < 0 ? PROJECT_ROOT : resolve(args[rootAt + 1]);
+const ROOT = resolve(option('root') ?? PROJECT_ROOT);
+// --against COMMIT: that commit of ROOT's repository is built at each size too, each build right after one of this
+// tree's, so that the two share the host's state and their ratio tells the build's share of a slow run from the host's.
+const against = option('against');
 const budgets = JSON.parse(readFileSync(join(PROJECT_ROOT, 'bench/budgets.json'), 'utf8'));
 
 const PROVINCE = 'zhejiang'; // a real entry with a typical number of links and notes
@@ -90,6 +100,8 @@ process.on('exit', () => workDirs.forEach((d) => rmSync(d, { recursive: true, fo
 // Interrupted, it still removes them: a signal would otherwise skip the exit handler.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(128 + os.constants.signals[signal]));
 const SRC = await snapshotProject(ROOT, join(snapshotDir, 'project'));
+const REF = against === undefined ? undefined : join(snapshotDir, 'reference');
+const referenceCommit = REF && snapshotCommit(ROOT, against, REF);
 log('bench: building the site…');
 const siteBuild = await measuredBuild({ contentDir: join(SRC, 'content'), workDir: siteWork, root: SRC });
 if (siteBuild.code !== 0) failBuild('The site build', siteBuild);
@@ -126,63 +138,90 @@ try {
 // With --runs N each size is built N times and the fastest run is kept (load from other work only slows a run).
 const scale = [];
 let scaleError;
+let referenceError;
+/** One cold build of `n` synthetic entries from the project copy at `root`: its record, or why it failed. */
+async function scaleBuild(n, root) {
+  const { dir, content } = await syntheticContent(n, root);
+  workDirs.push(dir);
+  const hostMs = hostCheckMs();
+  const b = await measuredBuild({ contentDir: content, workDir: dir, root });
+  if (b.code !== 0 || b.pages < 2 * n) {
+    const errors = b.lines.map((l) => /\[ERROR\]\s*(.*)/.exec(l.line)?.[1]).filter(Boolean);
+    log(
+      `\nbench: the build of ${n} synthetic entries failed (exit ${b.code}, ${b.pages} pages). Last lines of its log:`,
+    );
+    for (const { line } of b.lines.slice(-25)) log(`  ${line}`);
+    return { error: { entries: n, exitCode: b.code, pages: b.pages, errors: errors.slice(0, 5) } };
+  }
+  const ph = phases(b.lines, b.wallMs);
+  return {
+    run: {
+      entries: n,
+      pages: b.pages,
+      wallMs: Math.round(b.wallMs),
+      cpuMs: b.cpuMs,
+      stealMs: b.stealMs,
+      hostCheckMs: hostMs,
+      msPerPage: +(b.wallMs / b.pages).toFixed(3),
+      cpuMsPerPage: b.cpuMs ? +(b.cpuMs / b.pages).toFixed(3) : undefined,
+      renderMsPerPage: ph.render ? +(ph.render / b.pages).toFixed(3) : undefined,
+      peakRssBytes: b.peakRssBytes,
+      peakSingleProcessRssBytes: b.peakSingleBytes,
+      peakTreeRssBytes: b.peakTreeBytes,
+      phasesMs: ph,
+      loadAvg: os.loadavg()[0].toFixed(2),
+    },
+  };
+}
+/** The fastest of `runs`, with every run's headline figures when there were several. */
+function fastest(runs) {
+  const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+  return {
+    ...best,
+    runs:
+      runs.length > 1
+        ? runs.map(({ wallMs, cpuMs, stealMs, hostCheckMs, peakRssBytes }) => ({
+            wallMs,
+            cpuMs,
+            stealMs,
+            hostCheckMs,
+            peakRssBytes,
+          }))
+        : undefined,
+  };
+}
 if (!skipScale) {
   sizes: for (const [i, n] of [50, ...sizes].entries()) {
     const isCheck = i === 0;
     const runs = [];
+    const referenceRuns = [];
     for (let run = 0; run < (isCheck ? 1 : runCount); run++) {
       log(
         `bench: building ${n} synthetic entries${isCheck ? ' (a check of the generator)' : runCount > 1 ? ` (run ${run + 1} of ${runCount})` : ''}…`,
       );
-      const { dir, content } = await syntheticContent(n, SRC);
-      workDirs.push(dir);
-      const hostMs = hostCheckMs();
-      const b = await measuredBuild({ contentDir: content, workDir: dir, root: SRC });
-      if (b.code !== 0 || b.pages < 2 * n) {
+      const built = await scaleBuild(n, SRC);
+      if (built.error) {
         // Recorded, not thrown: the page-weight figures above still get written. Larger sizes would fail alike.
-        const errors = b.lines.map((l) => /\[ERROR\]\s*(.*)/.exec(l.line)?.[1]).filter(Boolean);
-        scaleError = { entries: n, exitCode: b.code, pages: b.pages, errors: errors.slice(0, 5) };
-        log(
-          `\nbench: the build of ${n} synthetic entries failed (exit ${b.code}, ${b.pages} pages). Last lines of its log:`,
-        );
-        for (const { line } of b.lines.slice(-25)) log(`  ${line}`);
+        scaleError = built.error;
         break sizes;
       }
-      const ph = phases(b.lines, b.wallMs);
-      runs.push({
-        entries: n,
-        pages: b.pages,
-        wallMs: Math.round(b.wallMs),
-        cpuMs: b.cpuMs,
-        stealMs: b.stealMs,
-        hostCheckMs: hostMs,
-        msPerPage: +(b.wallMs / b.pages).toFixed(3),
-        cpuMsPerPage: b.cpuMs ? +(b.cpuMs / b.pages).toFixed(3) : undefined,
-        renderMsPerPage: ph.render ? +(ph.render / b.pages).toFixed(3) : undefined,
-        peakRssBytes: b.peakRssBytes,
-        peakSingleProcessRssBytes: b.peakSingleBytes,
-        peakTreeRssBytes: b.peakTreeBytes,
-        phasesMs: ph,
-        loadAvg: os.loadavg()[0].toFixed(2),
-      });
+      runs.push(built.run);
+      if (isCheck || !REF || referenceError) continue;
+      log(`bench: building ${n} synthetic entries at ${referenceCommit.slice(0, 7)} (--against)…`);
+      const ref = await scaleBuild(n, REF);
+      // The reference only informs: its failure (an old commit on today's packages) is reported, not a failed budget.
+      if (ref.error) referenceError = { commit: referenceCommit, ...ref.error };
+      else referenceRuns.push(ref.run);
     }
     if (isCheck) {
       log(`bench: ${n} entries built (${runs[0].pages} pages): generator OK`);
       continue;
     }
-    const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
     scale.push({
-      ...best,
-      runs:
-        runs.length > 1
-          ? runs.map(({ wallMs, cpuMs, stealMs, hostCheckMs, peakRssBytes }) => ({
-              wallMs,
-              cpuMs,
-              stealMs,
-              hostCheckMs,
-              peakRssBytes,
-            }))
-          : undefined,
+      ...fastest(runs),
+      reference: referenceRuns.length
+        ? { commit: referenceCommit, ...fastest(referenceRuns), wallRatio: wallRatios(runs, referenceRuns) }
+        : undefined,
     });
   }
   // Cost of each page beyond the smallest size: start-up and bundling cancel out, so this is the growth itself.
@@ -272,7 +311,8 @@ rows.push([
     .filter(Boolean)
     .join(', '),
 ]);
-for (const r of scale) {
+const scaleRows = scale.flatMap((r) => (r.reference ? [r, { ...r.reference, entries: r.entries }] : [r]));
+for (const r of scaleRows) {
   const where = [
     r.phasesMs.render && `render ${s(r.phasesMs.render)} s`,
     ...Object.entries(r.phasesMs.integrations).map(([k, v]) => `${k} ${s(v.ms)} s`),
@@ -287,9 +327,11 @@ for (const r of scale) {
     `peak ${MB(r.peakRssBytes)} MB`,
     ...where,
     r.runs && `all runs ${r.runs.map((x) => s(x.wallMs)).join(', ')} s`,
+    r.reference?.wallRatio &&
+      `${r.reference.wallRatio.median}× the time of ${r.reference.commit.slice(0, 7)} (pairs: ${r.reference.wallRatio.min} to ${r.reference.wallRatio.max})`,
   ];
   rows.push([
-    `build: ${r.entries} entries`,
+    `build: ${r.entries} entries${r.commit ? ` at ${r.commit.slice(0, 7)}` : ''}`,
     '',
     '',
     '',
@@ -341,9 +383,13 @@ const wallCheck = checks.find((c) => c.unit === 'ms' && !c.pass);
 const quiet = budgets.scale.quietHostCheckMs;
 if (wallCheck && big && quiet && big.hostCheckMs > 1.5 * quiet) {
   console.log(
-    `NOTE the machine was busy during that build: host check ${big.hostCheckMs} ms against ~${quiet} ms when quiet. A busy host slows a build less than that ratio: to see the build's share, bench an earlier commit beside this one (--root, bench/README.md "How it measures"), or rerun with --runs 5 (the fastest run is kept).`,
+    `NOTE the machine was busy during that build: host check ${big.hostCheckMs} ms against ~${quiet} ms when quiet. A busy host slows a build less than that ratio: to see the build's share, rerun with --against and an earlier commit (bench/README.md, "How it measures"), or with --runs 5 (the fastest run is kept).`,
   );
 }
+if (referenceError)
+  console.log(
+    `NOTE the build of ${referenceError.entries} entries at ${referenceError.commit.slice(0, 7)} (--against) failed: ${referenceError.errors[0] ?? `exit ${referenceError.exitCode}`}. It builds with today's node_modules; its log is above.`,
+  );
 if (searches.length === 0) console.log('SKIP first search: the site has no /search/ page');
 if (skipScale) console.log('SKIP build at scale (--skip-scale)');
 else if (!big && !scaleError) console.log(`SKIP build budgets: --sizes has no ${budgets.scale.entries}`);
@@ -365,6 +411,8 @@ const results = {
   searches,
   scale,
   scaleError,
+  against: referenceCommit,
+  referenceError,
   budgets: checks,
   pass: checks.every((c) => c.pass),
 };

@@ -1,7 +1,7 @@
 // Measured builds (scripts/build.mjs: `astro build`, then the search index), and synthetic registries of N
 // province-like entries for the scale benchmark.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -36,6 +36,40 @@ export async function snapshotProject(root, dest) {
   });
   await symlink(join(root, 'node_modules'), join(dest, 'node_modules'));
   return dest;
+}
+
+/**
+ * Writes the files of `commit` in the git repository at `root` to `dest` (committed files only, as `git archive`
+ * gives them) and links `root`'s node_modules, so `npm run bench -- --against COMMIT` can build it beside the
+ * working tree. Returns the full hash. The commit builds with today's node_modules, so a much older one may not.
+ */
+export function snapshotCommit(root, commit, dest) {
+  const git = (args, encoding) =>
+    execFileSync('git', ['-C', root, ...args], { encoding, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  let sha;
+  try {
+    if (commit.startsWith('-')) throw new Error('an option, not a commit');
+    sha = git(['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], 'utf8').trim();
+  } catch {
+    throw new Error(`--against: "${commit}" is not a commit of the repository at ${root}`);
+  }
+  mkdirSync(dest, { recursive: true });
+  execFileSync('tar', ['-x', '-C', dest], { input: git(['archive', '--format=tar', sha]) });
+  symlinkSync(join(root, 'node_modules'), join(dest, 'node_modules'));
+  return sha;
+}
+
+/**
+ * This tree's wall time over the reference commit's, build by build (`runs[i]` ran just before
+ * `referenceRuns[i]`, so each pair shares the host's state): the median, lowest and highest, to two decimals.
+ */
+export function wallRatios(runs, referenceRuns) {
+  const ratios = referenceRuns.map((ref, i) => runs[i].wallMs / ref.wallMs).sort((a, b) => a - b);
+  if (ratios.length === 0) return undefined;
+  const mid = ratios.length >> 1;
+  const median = ratios.length % 2 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
+  const round = (x) => +x.toFixed(2);
+  return { median: round(median), min: round(ratios[0]), max: round(ratios.at(-1)) };
 }
 
 /** Letters-only, fixed width, so `base + suffix` stays unique and matches the slug pattern /^[a-z]+$/. */

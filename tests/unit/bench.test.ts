@@ -1,11 +1,20 @@
-// The benchmark's own parts (scripts/bench/): the synthetic registries it builds at scale, and how it reads a
-// build's log. Wrong here, the bench would time a build that fails, or report phases that are not there.
-import { readdirSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+// The benchmark's own parts (scripts/bench/): the synthetic registries it builds at scale, how it reads a build's
+// log, and the reference commit it builds beside the working tree (--against). Wrong here, the bench would time a
+// build that fails, report phases that are not there, or compare against the wrong code.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoSuffix, letters, phases, syntheticContent } from '../../scripts/bench/build.mjs';
+import {
+  isoSuffix,
+  letters,
+  phases,
+  snapshotCommit,
+  syntheticContent,
+  wallRatios,
+} from '../../scripts/bench/build.mjs';
 import { provinceSchema } from '../../src/schemas/province';
 import { CONTENT, loadYamlCollection } from './content-helpers';
 
@@ -105,5 +114,62 @@ describe('phases (where a build went, from its time-stamped log)', () => {
   it('leaves out what the log does not show', () => {
     const p = phases([{ t: 500, line: '[content] Syncing content' }], 1000);
     expect(p).toEqual({ startup: 500, integrations: {} });
+  });
+});
+
+describe('a reference commit (--against)', () => {
+  // A repository of its own, whose working tree differs from its commit: an edited file and an untracked one.
+  let repo = '';
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', repo, '-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], {
+      encoding: 'utf8',
+    });
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), 'icp-bench-ref-'));
+    git('init', '--quiet');
+    writeFileSync(join(repo, 'a.txt'), 'committed\n');
+    mkdirSync(join(repo, 'scripts'));
+    writeFileSync(join(repo, 'scripts/build.mjs'), '// committed\n');
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'first');
+    writeFileSync(join(repo, 'a.txt'), 'edited, not committed\n');
+    writeFileSync(join(repo, 'untracked.txt'), 'never committed\n');
+  });
+  afterAll(async () => rm(repo, { recursive: true, force: true }));
+
+  it("writes the commit's files, not the working tree's, and links the repository's node_modules", () => {
+    const dest = join(repo, '..', `${repo.split('/').pop()}-snapshot`);
+    try {
+      expect(snapshotCommit(repo, 'HEAD', dest)).toBe(git('rev-parse', 'HEAD').trim());
+      expect(readFileSync(join(dest, 'a.txt'), 'utf8')).toBe('committed\n');
+      expect(readFileSync(join(dest, 'scripts/build.mjs'), 'utf8')).toBe('// committed\n');
+      expect(existsSync(join(dest, 'untracked.txt'))).toBe(false);
+      expect(existsSync(join(dest, '.git'))).toBe(false);
+      expect(readlinkSync(join(dest, 'node_modules'))).toBe(join(repo, 'node_modules'));
+    } finally {
+      rmSync(dest, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses what is not a commit, and an option in its place, naming what it was given', () => {
+    const dest = join(repo, 'out');
+    expect(() => snapshotCommit(repo, 'no-such-commit', dest)).toThrow(/--against: "no-such-commit" is not a commit/);
+    expect(() => snapshotCommit(repo, '--output=x', dest)).toThrow(/"--output=x" is not a commit/);
+    expect(() => snapshotCommit(repo, 'HEAD^{tree}', dest)).toThrow(/is not a commit/);
+    expect(existsSync(dest)).toBe(false);
+  });
+});
+
+describe('wallRatios (this tree against the reference, pair by pair)', () => {
+  const runs = (...ms: number[]) => ms.map((wallMs) => ({ wallMs }));
+
+  it('gives the median, lowest and highest ratio of the pairs', () => {
+    expect(wallRatios(runs(60, 45, 66), runs(30, 30, 30))).toEqual({ median: 2, min: 1.5, max: 2.2 });
+    expect(wallRatios(runs(60, 45), runs(30, 30))).toEqual({ median: 1.75, min: 1.5, max: 2 });
+  });
+
+  it('pairs each reference build with the build just before it, and has nothing to say without one', () => {
+    expect(wallRatios(runs(50, 90, 40), runs(25))).toEqual({ median: 2, min: 2, max: 2 });
+    expect(wallRatios(runs(50), [])).toBeUndefined();
   });
 });
