@@ -50,8 +50,9 @@ export function snapshotCommit(root, commit, dest) {
   try {
     if (commit.startsWith('-')) throw new Error('an option, not a commit');
     sha = git(['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], 'utf8').trim();
-  } catch {
-    throw new Error(`--against: "${commit}" is not a commit of the repository at ${root}`);
+  } catch (error) {
+    const why = String(error.stderr ?? '').trim(); // git's own words when `root` is no repository, or git is missing
+    throw new Error(`--against: "${commit}" is not a commit of the repository at ${root}${why ? ` (${why})` : ''}`);
   }
   mkdirSync(dest, { recursive: true });
   execFileSync('tar', ['-x', '-C', dest], { input: git(['archive', '--format=tar', sha]) });

@@ -158,6 +158,15 @@ describe('a reference commit (--against)', () => {
     expect(() => snapshotCommit(repo, 'HEAD^{tree}', dest)).toThrow(/is not a commit/);
     expect(existsSync(dest)).toBe(false);
   });
+
+  it("says why when the directory is no repository, in git's words", async () => {
+    const plain = await mkdtemp(join(tmpdir(), 'icp-bench-norepo-'));
+    try {
+      expect(() => snapshotCommit(plain, 'HEAD', join(plain, 'out'))).toThrow(/is not a commit of .* \(.*git.*\)$/);
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('wallRatios (this tree against the reference, pair by pair)', () => {
