@@ -140,7 +140,7 @@ const scale = [];
 let scaleError;
 let referenceError;
 /** One cold build of `n` synthetic entries from the project copy at `root`: its record, or why it failed. */
-async function scaleBuild(n, root) {
+async function scaleBuild(n, root, at = '') {
   const { dir, content } = await syntheticContent(n, root);
   workDirs.push(dir);
   const hostMs = hostCheckMs();
@@ -148,7 +148,7 @@ async function scaleBuild(n, root) {
   if (b.code !== 0 || b.pages < 2 * n) {
     const errors = b.lines.map((l) => /\[ERROR\]\s*(.*)/.exec(l.line)?.[1]).filter(Boolean);
     log(
-      `\nbench: the build of ${n} synthetic entries failed (exit ${b.code}, ${b.pages} pages). Last lines of its log:`,
+      `\nbench: the build of ${n} synthetic entries${at} failed (exit ${b.code}, ${b.pages} pages). Last lines of its log:`,
     );
     for (const { line } of b.lines.slice(-25)) log(`  ${line}`);
     return { error: { entries: n, exitCode: b.code, pages: b.pages, errors: errors.slice(0, 5) } };
@@ -208,7 +208,7 @@ if (!skipScale) {
       runs.push(built.run);
       if (isCheck || !REF || referenceError) continue;
       log(`bench: building ${n} synthetic entries at ${referenceCommit.slice(0, 7)} (--against)…`);
-      const ref = await scaleBuild(n, REF);
+      const ref = await scaleBuild(n, REF, ` at ${referenceCommit.slice(0, 7)}`);
       // The reference only informs: its failure (an old commit on today's packages) is reported, not a failed budget.
       if (ref.error) referenceError = { commit: referenceCommit, ...ref.error };
       else referenceRuns.push(ref.run);
