@@ -120,10 +120,10 @@ describe('phases (where a build went, from its time-stamped log)', () => {
 describe('a reference commit (--against)', () => {
   // A repository of its own, whose working tree differs from its commit: an edited file and an untracked one.
   let repo = '';
+  // Whatever the machine's git configuration, the test commits as itself, unsigned.
+  const config = ['user.name=bench', 'user.email=bench@example.invalid', 'commit.gpgsign=false'];
   const git = (...args: string[]) =>
-    execFileSync('git', ['-C', repo, '-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], {
-      encoding: 'utf8',
-    });
+    execFileSync('git', ['-C', repo, ...config.flatMap((c) => ['-c', c]), ...args], { encoding: 'utf8' });
   beforeAll(async () => {
     repo = await mkdtemp(join(tmpdir(), 'icp-bench-ref-'));
     git('init', '--quiet');
